@@ -1,0 +1,39 @@
+/**
+ * Typed failures. Every failure the library can report carries a stable `code`
+ * (part of the public interface, documented in the README) and a one-line message.
+ */
+export const ERROR_CODES = {
+  E_NOT_FOUND: "the input file does not exist",
+  E_IS_DIRECTORY: "a directory was given where a file was expected",
+  E_EMPTY: "the input is empty",
+  E_BINARY: "the input is binary, not text",
+  E_ENCODING: "the text could not be decoded",
+  E_TOO_LARGE: "the input is larger than --max-size",
+  E_UNSUPPORTED: "the input format is not supported",
+  E_PDF_NO_TEXT: "the PDF has no text layer",
+  E_PDF_ENCRYPTED: "the PDF is encrypted",
+  E_PDF_CORRUPT: "the PDF is corrupt or truncated",
+  E_PDF_GARBLED: "the PDF text layer is garbled",
+  E_DOCX_CORRUPT: "the Word file is corrupt",
+  E_INVALID_JSON: "the file is not valid JSON",
+  E_SCHEMA: "the document does not match the schema",
+  E_OUTPUT: "the output could not be written",
+  E_USAGE: "bad command-line usage",
+  E_INTERNAL: "internal error",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class GongkaiError extends Error {
+  readonly code: ErrorCode;
+  /** What the user should do about it (shown after the message). */
+  readonly hint: string | undefined;
+  constructor(code: ErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "GongkaiError";
+    this.code = code;
+    this.hint = options?.hint;
+  }
+}
+
+export const isGongkaiError = (e: unknown): e is GongkaiError => e instanceof GongkaiError;

@@ -1,0 +1,85 @@
+/**
+ * Shared label lists and line patterns. All patterns run on folded text (see text/chars.ts:
+ * （）→(), 〔〕【】→[], ：→:, ；→;, ，→, and full-width digits → ASCII), so each is written once.
+ * Every pattern is anchored or bounded: none can backtrack catastrophically.
+ */
+
+export type Role = "lead" | "responsible" | "support" | "guide";
+
+/** Role labels (GOLD.md "Role labels"), longest first where one is a prefix of another. */
+export const ROLE_LABELS: Readonly<Record<Role, readonly string[]>> = {
+  lead: ["牵头单位", "牵头部门", "牵头处室", "牵头科室", "牵头机构", "主办单位", "主办部门", "主责单位", "主责部门"],
+  responsible: [
+    "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体", "推进单位", "承办单位",
+    "完成单位", "落实单位", "承担单位",
+  ],
+  support: [
+    "配合单位", "配合部门", "配合处室", "协办单位", "协助单位", "协同单位", "参与单位", "参加单位", "支撑单位",
+  ],
+  guide: ["指导单位", "指导部门"],
+};
+
+/** Labels that name people, not units: their clause segment is dropped. */
+export const PERSON_LABELS = ["牵头领导", "责任领导", "分管领导", "包保领导", "责任人", "联系人", "牵头人"] as const;
+
+/** Labels of a deadline field (完成时限：2019年8月). */
+export const DEADLINE_LABELS = ["完成时限", "完成时间", "完成期限", "办结时限", "时间节点", "时限要求", "时间要求", "时限"] as const;
+
+export const ROLE_OF_LABEL = new Map<string, Role>(
+  (Object.entries(ROLE_LABELS) as [Role, readonly string[]][]).flatMap(([role, labels]) => labels.map((l) => [l, role] as const)),
+);
+
+const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join("|");
+
+export const ANY_LABEL = alt([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS]);
+
+/** A label followed by a colon, optionally with a short parenthetical: 责任单位（部门）：. */
+export const LABEL_RE = new RegExp(`(${ANY_LABEL})(?:\\([^()]{0,8}\\))?[ ]?:`, "gu");
+
+/** A paragraph that starts with a label and a colon (a label line). */
+export const LABEL_LINE_RE = new RegExp(`^(?:${ANY_LABEL})(?:\\([^()]{0,8}\\))?[ ]?:`, "u");
+
+export type LabelKind = { kind: "role"; role: Role } | { kind: "person" } | { kind: "deadline" };
+
+export function labelKind(label: string): LabelKind {
+  const role = ROLE_OF_LABEL.get(label);
+  if (role) return { kind: "role", role };
+  if ((DEADLINE_LABELS as readonly string[]).includes(label)) return { kind: "deadline" };
+  return { kind: "person" };
+}
+
+/** Chinese numerals as used in markers and dates. */
+export const ZH_DIGITS = "〇零一二三四五六七八九十百两";
+
+/** Page furniture: "— 8 —", "- 3 -", "第3页 共9页", "共9页第3页", "-- 1 of 9 --", a lone number. */
+export const PAGE_FURNITURE_RE =
+  /^(?:[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}|第 ?\d{1,4} ?页(?: ?[,/] ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?[,/]? ?第 ?\d{1,4} ?页|-- ?\d{1,4} of \d{1,4} ?--|\d{1,4}|[-—]?\s?\d{1,4} ?\/ ?\d{1,4}\s?[-—]?)$/u;
+
+const Y = `(?:\\d{4}|[〇零一二三四五六七八九]{4})`;
+const M = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})`;
+export const DATE_BODY = `${Y} ?年 ?${M} ?月 ?(?:\\d{1,2}|[一二三四五六七八九十]{1,3}) ?日`;
+
+/** A paragraph that is only a date (成文日期). */
+export const DATE_LINE_RE = new RegExp(`^${DATE_BODY}$`, "u");
+
+/** The 版记 line: "[agency] 2022年7月18日印发". */
+export const PRINT_LINE_RE = new RegExp(`^(?<agency>[^\\d〇零一二三四五六七八九]{0,40}?) ?(?<date>${DATE_BODY}) ?印发$`, "u");
+
+/** 发文字号 anywhere: 锡政办函〔2022〕13号, 湖政办发[2022]8号, 国办发(2018)126号. */
+export const DOC_NUMBER_RE =
+  /(?<agency>[\p{Script=Han}A-Za-z]{1,16}?) ?[[(] ?(?<year>(?:19|20)\d{2}) ?[\])] ?第?(?<serial>\d{1,6}) ?号/gu;
+
+/** 公开属性 line: （此件公开发布）, 此件主动公开, （此件不公开）. */
+export const DISCLOSURE_RE = /^\(?(?<value>此件[^()]{1,12}|(?:主动|依申请|不予)公开)\)?$/u;
+
+/** 附件 list line: "附件：1. …", "- 附件：…". */
+export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?[:]/u;
+
+/** An attachment section header on its own line: "附件1", "附件 2", "附件". */
+export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;
+
+/** 抄送 line. */
+export const CC_RE = /^抄送 ?[:]/u;
+
+/** Heading-like endings of a notice title: a line ending so is complete. */
+export const TITLE_END_RE = /(?:通知|意见|决定|通报|批复|报告|函|公告|通告|命令|决议)$/u;

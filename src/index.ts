@@ -1,0 +1,15 @@
+/**
+ * gongkai — the library. Pure: no process, file system or colour here (the CLI does that).
+ *
+ *   import { parseNotice } from "gongkai";
+ *   const result = parseNotice(text, { path: "notice.txt" });
+ */
+export { parseNotice, parseBuffer, parseDecoded, type ParseOptions } from "./pipeline.js";
+export { readInput, sniffFormat, type ReadOptions } from "./input/index.js";
+export {
+  ResultSchema, TaskSchema, DocumentInfoSchema, SectionSchema, WarningSchema, ErrorRecordSchema, SCHEMA_VERSION,
+  type Result, type Task, type DocumentInfo, type Section, type Warning, type Deadline, type SourceInfo, type ErrorRecord,
+} from "./schema.js";
+export { GongkaiError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { findDeadlines } from "./extract/deadline.js";
+export { splitNames } from "./normalize/units.js";

@@ -1,0 +1,129 @@
+/**
+ * Markdown → blocks, through the mdast tree (remark-parse + GFM tables + YAML front matter).
+ * Every character of a block keeps its offset in the Markdown source; markup (#, **, ---) never
+ * reaches the text. Heading levels are ignored: levels come from the number markers.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkFrontmatter from "remark-frontmatter";
+import { parse as parseYaml } from "yaml";
+import type { Nodes, Root, RootContent, PhrasingContent } from "mdast";
+import type { Block, DecodedInput } from "../text/blocks.js";
+
+interface Acc {
+  codes: number[];
+  offs: number[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+export function readMarkdown(source: string, encoding: string | null): DecodedInput {
+  const tree = processor.parse(source) as Root;
+  const blocks: Block[] = [];
+  const meta: Record<string, string> = {};
+
+  const flush = (acc: Acc, end: number, kind?: Block["kind"]): void => {
+    if (acc.codes.length === 0) return;
+    let text = "";
+    for (let k = 0; k < acc.codes.length; k += 8192) text += String.fromCharCode(...acc.codes.slice(k, k + 8192));
+    blocks.push({ text, offsets: Int32Array.from(acc.offs), end, ...(kind ? { kind } : {}) });
+    acc.codes = [];
+    acc.offs = [];
+  };
+
+  const inline = (node: PhrasingContent | Nodes, acc: Acc, kind?: Block["kind"]): void => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode": {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        // Escapes and entities make value shorter than the source slice; map by position, clamped.
+        const raw = source.slice(start, end);
+        const exact = raw === node.value;
+        for (let i = 0; i < node.value.length; i++) {
+          acc.codes.push(node.value.charCodeAt(i));
+          acc.offs.push(exact ? start + i : Math.min(start + i, Math.max(start, end - 1)));
+        }
+        return;
+      }
+      case "break":
+        flush(acc, node.position?.start.offset ?? 0, kind);
+        return;
+      case "html":
+        return;
+      default:
+        if ("children" in node) for (const c of node.children as Nodes[]) inline(c, acc, kind);
+    }
+  };
+
+  const block = (node: RootContent | Root): void => {
+    switch (node.type) {
+      case "yaml": {
+        try {
+          const data: unknown = parseYaml(node.value);
+          if (data && typeof data === "object") {
+            for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+              if (v !== null && v !== undefined && typeof v !== "object") meta[k] = String(v);
+            }
+          }
+        } catch {
+          // malformed front matter: ignore, it is metadata only
+        }
+        return;
+      }
+      case "heading":
+      case "paragraph": {
+        const acc: Acc = { codes: [], offs: [] };
+        const kind = node.type === "heading" ? "heading" : undefined;
+        for (const c of node.children) inline(c, acc, kind);
+        flush(acc, node.position?.end.offset ?? 0, kind);
+        return;
+      }
+      case "table": {
+        for (const row of node.children) {
+          const acc: Acc = { codes: [], offs: [] };
+          row.children.forEach((cell, i) => {
+            if (i > 0) {
+              acc.codes.push(9);
+              acc.offs.push(cell.position?.start.offset ?? 0);
+            }
+            for (const c of cell.children) inline(c, acc);
+          });
+          flush(acc, row.position?.end.offset ?? 0, "row");
+        }
+        return;
+      }
+      case "code": {
+        // A fenced block in a notice is usually pasted plain text: keep its lines.
+        const start = (node.position?.start.offset ?? 0);
+        const body = source.slice(start, node.position?.end.offset ?? start);
+        const firstNl = body.indexOf("\n");
+        let pos = start + (firstNl >= 0 ? firstNl + 1 : 0);
+        for (const line of node.value.split("\n")) {
+          const i = source.indexOf(line, pos);
+          const at = i >= 0 ? i : pos;
+          blocks.push({ text: line, offsets: Int32Array.from({ length: line.length }, (_, k) => at + k), end: at + line.length });
+          pos = at + line.length;
+        }
+        return;
+      }
+      default:
+        if ("children" in node) for (const c of node.children as RootContent[]) block(c);
+    }
+  };
+
+  block(tree);
+  return { format: "markdown", encoding, source, blocks, meta };
+}
+
+/** Markdown sniff for files named .txt: ATX headings, bold runs, thematic breaks, pipe tables. */
+export function looksLikeMarkdown(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  let score = 0;
+  score += Math.min(3, (head.match(/^#{1,6}[ \t]+\S/gmu) ?? []).length);
+  score += Math.min(2, (head.match(/\*\*[^*\n]{1,200}\*\*/gu) ?? []).length);
+  score += Math.min(1, (head.match(/^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gmu) ?? []).length);
+  score += Math.min(2, (head.match(/^\|.*\|[ \t]*\n\|[ \t]*:?-{3,}/gmu) ?? []).length);
+  return score >= 2;
+}

@@ -1,0 +1,117 @@
+/**
+ * Paragraphs: cleaned lines joined the way a reader would. Hard wraps and page breaks are undone
+ * (CJK has no spaces, so "重\n\n大建设项目" becomes "重大建设项目"), page furniture is dropped, and
+ * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
+ * a date, a 附件 or 抄送 line always starts a paragraph.
+ */
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { matchMarker } from "../extract/section-marker.js";
+import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
+import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
+
+export interface Paragraph extends Seg {
+  /** Folded copy of `text` (same length) for matching. */
+  readonly folded: string;
+  /** The cleaned physical lines that make up the paragraph. */
+  readonly lines: readonly Seg[];
+  /** A table row: cells separated by TAB. */
+  readonly row: boolean;
+  /** Came from a heading element (Markdown/HTML). */
+  readonly heading: boolean;
+  /** 1-based page of the first character (PDF). */
+  readonly page: number | undefined;
+}
+
+const TERMINAL = new Set([..."。！？；：!?;:"]);
+/** An open bracket left unclosed for longer than this stops holding lines together. */
+const MAX_OPEN_BRACKET = 300;
+
+/** Does this cleaned line start a paragraph of its own, whatever came before? */
+export function startsParagraph(folded: string): boolean {
+  return (
+    matchMarker(folded) !== null ||
+    LABEL_LINE_RE.test(folded) ||
+    folded.startsWith("——") ||
+    ATTACHMENT_LIST_RE.test(folded) ||
+    ATTACHMENT_HEADER_RE.test(folded) ||
+    CC_RE.test(folded) ||
+    DATE_LINE_RE.test(folded) ||
+    PRINT_LINE_RE.test(folded) ||
+    DISCLOSURE_RE.test(folded) ||
+    /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
+  );
+}
+
+/** Does this paragraph end so that the next line cannot continue it? */
+function isClosed(folded: string): boolean {
+  const last = folded[folded.length - 1] ?? "";
+  if (TERMINAL.has(last)) return true;
+  if (DATE_LINE_RE.test(folded) || PRINT_LINE_RE.test(folded) || DISCLOSURE_RE.test(folded)) return true;
+  if (ATTACHMENT_HEADER_RE.test(folded)) return true;
+  if (/文件$/u.test(folded) && folded.length <= 40) return true; // 红头 "……文件"
+  if (/[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)) return true; // a 文号 line
+  if (TITLE_END_RE.test(folded)) return true;
+  return false;
+}
+
+/** Bracket depth change over a folded string, and how long the innermost open bracket has been open. */
+function bracketState(folded: string, depth: number, openFor: number): { depth: number; openFor: number } {
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    if (isOpenBracket(ch)) {
+      if (depth === 0) openFor = 0;
+      depth++;
+    } else if (isCloseBracket(ch) && depth > 0) depth--;
+    if (depth > 0) openFor++;
+  }
+  return { depth, openFor };
+}
+
+export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Seg[] = [];
+  let curFolded = "";
+  let curRow = false;
+  let curHeading = false;
+  let curPage: number | undefined;
+  let depth = 0;
+  let openFor = 0;
+
+  const flush = (): void => {
+    if (cur.length === 0) return;
+    const seg = cur.length === 1 ? cur[0]! : joinSegs(cur);
+    out.push({ ...seg, folded: curFolded, lines: cur, row: curRow, heading: curHeading, page: curPage });
+    cur = [];
+    curFolded = "";
+    depth = 0;
+    openFor = 0;
+  };
+
+  for (const block of blocks) {
+    const line = cleanLine(block);
+    if (line.text.length === 0) continue;
+    const folded = fold(line.text);
+    const row = block.kind === "row" || line.text.includes("\t");
+    if (!row && PAGE_FURNITURE_RE.test(folded)) continue;
+    const heading = block.kind === "heading";
+    const continues =
+      cur.length > 0 &&
+      !row &&
+      !curRow &&
+      !heading &&
+      !curHeading &&
+      ((depth > 0 && openFor < MAX_OPEN_BRACKET && matchMarker(folded) === null) ||
+        (!startsParagraph(folded) && !isClosed(curFolded)));
+    if (!continues) flush();
+    if (cur.length === 0) {
+      curRow = row;
+      curHeading = heading;
+      curPage = block.page;
+    }
+    cur.push(line);
+    curFolded += folded;
+    ({ depth, openFor } = bracketState(folded, depth, openFor));
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * What the matcher reads of a task: its words, not its bookkeeping. Responsibility brackets,
+ * deadlines and years are dropped (they change from year to year while the work stays the same,
+ * and they are compared separately as `changes`); the rest is split into runs of characters that
+ * n-grams do not cross (punctuation ends a phrase).
+ */
+import type { Task } from "../schema.js";
+
+/** Words that make a bracket a unit clause: `（牵头单位：…）`, `(市发改委牵头，…负责)`. */
+const UNIT_CLAUSE_RE = /单位|部门|牵头|负责|配合|参与|协助|协办|指导|政府/u;
+const OPEN = "（(〔[【［";
+const CLOSE = "）)〕]】］";
+/** A label line such as `责任单位：区民政局`, or `完成时限：2022年底`. */
+const LABEL_LINE_RE = /(?:^|\n)\s*(?:牵头|责任|配合|协办|协助|参与|指导|主办|实施|承办)(?:单位|部门)\s*[:：][^\n]*/gu;
+const DEADLINE_LINE_RE = /(?:^|\n)\s*(?:完成时限|完成时间|时间节点)\s*[:：][^\n]*/gu;
+/** Years and dates: `2022年`, `12月底前`, `6月30日`. */
+const DATE_RE = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|[年月]底前?|年内/gu;
+/** Characters that carry the words: Han, Latin letters, digits. */
+const WORD_RUN_RE = /[\p{Script=Han}A-Za-z0-9]+/gu;
+
+/** NFKC, white space removed: the form in which names and phrases are compared. */
+export function normalizeName(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/gu, "");
+}
+
+/** The task's own words: title and text (the text usually starts with the title). */
+export function taskBody(task: Pick<Task, "title" | "text">): string {
+  const title = task.title.trim();
+  const text = task.text.trim();
+  if (!title) return text;
+  if (!text) return title;
+  return squashWs(text).startsWith(squashWs(title)) ? text : `${title}。${text}`;
+}
+
+const squashWs = (s: string): string => s.replace(/\s+/gu, "");
+
+/** Text prepared for n-grams: unit clauses, dates and white space removed, NFKC. */
+export function matchText(raw: string): string {
+  const flat = raw
+    .normalize("NFKC")
+    .replace(LABEL_LINE_RE, "\n")
+    .replace(DEADLINE_LINE_RE, "\n")
+    .replace(/\s+/gu, "");
+  return dropUnitBrackets(flat).replace(DATE_RE, "。");
+}
+
+/** Remove brackets (nesting and mismatched pairs allowed) whose content names units. */
+export function dropUnitBrackets(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (OPEN.includes(ch)) {
+      const end = closingIndex(s, i);
+      if (end > 0 && UNIT_CLAUSE_RE.test(s.slice(i + 1, end))) {
+        out += "。";
+        i = end + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Index of the bracket closing the one at `start`, or -1 (unclosed within 400 characters). */
+function closingIndex(s: string, start: number): number {
+  let depth = 0;
+  const stop = Math.min(s.length, start + 400);
+  for (let j = start; j < stop; j++) {
+    const c = s[j]!;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c) && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** Runs of word characters (n-grams never cross punctuation). */
+export function wordRuns(prepared: string): string[] {
+  return prepared.match(WORD_RUN_RE) ?? [];
+}
+
+/**
+ * Character n-grams of each run, n in [minN, maxN]; a run shorter than minN is kept whole so a
+ * single-character word still counts. Returns gram → count.
+ */
+export function charGrams(runs: readonly string[], minN: number, maxN: number, into = new Map<string, number>()): Map<string, number> {
+  for (const run of runs) {
+    if (run.length < minN) {
+      if (run.length > 1) into.set(run, (into.get(run) ?? 0) + 1);
+      continue;
+    }
+    for (let n = minN; n <= maxN; n++) {
+      for (let i = 0; i + n <= run.length; i++) {
+        const g = run.slice(i, i + n);
+        into.set(g, (into.get(g) ?? 0) + 1);
+      }
+    }
+  }
+  return into;
+}

@@ -83,3 +83,6 @@ export const CC_RE = /^抄送 ?[:]/u;
 
 /** Heading-like endings of a notice title: a line ending so is complete. */
 export const TITLE_END_RE = /(?:通知|意见|决定|通报|批复|报告|函|公告|通告|命令|决议)$/u;
+
+/** 主送机关 line: starts like an addressee and ends with a colon. */
+export const RECIPIENTS_RE = /^(?:各|全|有关|市|区|县|省|国务院|自治区|州|镇|乡|街道|中共|党|本)[^。:;!?]{1,300}:$/u;

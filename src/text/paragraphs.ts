@@ -4,7 +4,7 @@
  * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
 import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
@@ -38,6 +38,7 @@ export function startsParagraph(folded: string): boolean {
     DATE_LINE_RE.test(folded) ||
     PRINT_LINE_RE.test(folded) ||
     DISCLOSURE_RE.test(folded) ||
+    (RECIPIENTS_RE.test(folded) && folded.length <= 200) ||
     /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
   );
 }

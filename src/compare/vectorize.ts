@@ -13,9 +13,14 @@ export interface VectorOptions {
   readonly maxN: number;
   /** Weight of section-path features relative to the task's own text (0 = ignore the path). */
   readonly pathWeight: number;
+  /**
+   * Extra weight of the n-grams of the task's title (its first sentence): the title names the
+   * work, the rest of the text elaborates it, so two tasks are the same work when their centres meet.
+   */
+  readonly titleBoost: number;
 }
 
-export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { minN: 2, maxN: 3, pathWeight: 0.25 };
+export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { minN: 2, maxN: 3, pathWeight: 0.25, titleBoost: 1 };
 
 /** Sparse vector: sorted term ids with their weights. */
 export interface SparseVector {
@@ -26,6 +31,8 @@ export interface SparseVector {
 /** Term counts of one task before weighting. */
 export interface TaskGrams {
   readonly text: Map<string, number>;
+  /** Grams of the title (a subset of `text`'s keys). */
+  readonly title: Set<string>;
   readonly path: Map<string, number>;
 }
 
@@ -33,8 +40,9 @@ const PATH_PREFIX = "§";
 
 export function taskGrams(task: Pick<Task, "title" | "text" | "path">, opts: VectorOptions = DEFAULT_VECTOR_OPTIONS): TaskGrams {
   const text = charGrams(wordRuns(matchText(taskBody(task))), opts.minN, opts.maxN);
+  const title = new Set(opts.titleBoost !== 1 ? charGrams(wordRuns(matchText(task.title)), opts.minN, opts.maxN).keys() : []);
   const path = opts.pathWeight > 0 ? charGrams(wordRuns(matchText(task.path.join("。"))), opts.minN, opts.maxN) : new Map<string, number>();
-  return { text, path };
+  return { text, title, path };
 }
 
 /** A shared vocabulary with document frequencies, built over every task being compared. */
@@ -71,7 +79,7 @@ export class Vocabulary {
     return Math.log((1 + this.docs) / (1 + (this.df[id] ?? 0))) + 1;
   }
 
-  vector(g: TaskGrams, pathWeight: number): SparseVector {
+  vector(g: TaskGrams, pathWeight: number, titleBoost = 1): SparseVector {
     const n = g.text.size + (pathWeight > 0 ? g.path.size : 0);
     const ids = new Int32Array(n);
     const raw = new Float64Array(n);
@@ -80,7 +88,7 @@ export class Vocabulary {
       const id = this.ids.get(gram);
       if (id === undefined) continue;
       ids[k] = id;
-      raw[k++] = (1 + Math.log(tf)) * this.idf(id);
+      raw[k++] = (1 + Math.log(tf)) * this.idf(id) * (g.title.has(gram) ? titleBoost : 1);
     }
     if (pathWeight > 0) {
       for (const [gram, tf] of g.path) {
@@ -117,8 +125,8 @@ export function vectorize(
   for (const g of gb) vocab.add(g);
   return {
     vocab,
-    a: ga.map((g) => vocab.vector(g, opts.pathWeight)),
-    b: gb.map((g) => vocab.vector(g, opts.pathWeight)),
+    a: ga.map((g) => vocab.vector(g, opts.pathWeight, opts.titleBoost)),
+    b: gb.map((g) => vocab.vector(g, opts.pathWeight, opts.titleBoost)),
     gramsA: ga,
     gramsB: gb,
   };

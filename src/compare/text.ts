@@ -15,6 +15,20 @@ const LABEL_LINE_RE = /(?:^|\n)\s*(?:牵头|责任|配合|协办|协助|参与|�
 const DEADLINE_LINE_RE = /(?:^|\n)\s*(?:完成时限|完成时间|时间节点)\s*[:：][^\n]*/gu;
 /** Years and dates: `2022年`, `12月底前`, `6月30日`. */
 const DATE_RE = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|[年月]底前?|年内/gu;
+/**
+ * The frame of a 公文 sentence, not its object: verbs of effort (加强, 推进, 做好), degree words
+ * (进一步, 切实) and stock phrases (营造良好氛围, 各地各部门要). Two tasks are the same work when
+ * they name the same object (疫情信息发布, 政府规章集中公开), so these words are cut out before
+ * n-grams are taken — they would make any two tasks look alike.
+ */
+export const GENERIC_WORDS = [
+  "各地各部门", "各级各部门", "各有关部门", "有关部门", "相关部门", "营造良好氛围", "良好氛围", "进一步", "建立健全",
+  "加强", "推进", "推动", "完善", "做好", "强化", "深化", "持续", "不断", "积极", "全面", "切实", "认真", "及时",
+  "有效", "提升", "提高", "加大", "力度", "工作", "要求", "按照", "围绕", "结合", "实际", "确保", "开展", "继续",
+  "努力", "大力", "充分", "扎实", "着力", "抓好", "用好", "更加", "水平", "能力",
+] as const;
+const GENERIC_RE = new RegExp(GENERIC_WORDS.join("|"), "gu");
+
 /** Characters that carry the words: Han, Latin letters, digits. */
 const WORD_RUN_RE = /[\p{Script=Han}A-Za-z0-9]+/gu;
 
@@ -41,7 +55,7 @@ export function matchText(raw: string): string {
     .replace(LABEL_LINE_RE, "\n")
     .replace(DEADLINE_LINE_RE, "\n")
     .replace(/\s+/gu, "");
-  return dropUnitBrackets(flat).replace(DATE_RE, "。");
+  return dropUnitBrackets(flat).replace(DATE_RE, "。").replace(GENERIC_RE, "。");
 }
 
 /** Remove brackets (nesting and mismatched pairs allowed) whose content names units. */

@@ -96,7 +96,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   if (tasks.length > 0 && tasks.every((x) => !x.leadUnits.length && !x.responsibleUnits.length && !x.supportUnits.length && !x.guideUnits.length)) {
     warn("W_NO_UNITS", "no responsibility units found", null);
   }
-  const floor = issue?.date ?? print?.date;
+  const floor = issue?.date;
   if (floor) {
     for (const task of tasks) {
       for (const d of task.deadlines) if (d.date < floor) warn("W_DEADLINE_BEFORE_ISSUE", `task ${task.id}: deadline ${d.date} is before the issue date ${floor}`, task.source.start);
@@ -124,7 +124,10 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
       disclosure: one<DisclosureFinding>(found, "disclosure")?.value ?? null,
       year,
       attachments: dedupeAttachments(attachments),
-      references: all<ReferenceFinding>(found, "reference").map((r) => ({ title: r.title, docNumber: r.docNumber })),
+      // the plan this notice issues (关于印发《…》的通知) is not a cited document
+      references: all<ReferenceFinding>(found, "reference")
+        .filter((r) => !t?.title.includes(r.title))
+        .map((r) => ({ title: r.title, docNumber: r.docNumber })),
       cc: [...(one<CcFinding>(found, "cc")?.names ?? [])],
     },
     sections: sectionTree(items),

@@ -53,7 +53,7 @@ export const ZH_DIGITS = "〇零一二三四五六七八九十百两";
 
 /** Page furniture: "— 8 —", "- 3 -", "第3页 共9页", "共9页第3页", "-- 1 of 9 --", a lone number. */
 export const PAGE_FURNITURE_RE =
-  /^(?:[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}|第 ?\d{1,4} ?页(?: ?[,/] ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?[,/]? ?第 ?\d{1,4} ?页|-- ?\d{1,4} of \d{1,4} ?--|\d{1,4}|[-—]?\s?\d{1,4} ?\/ ?\d{1,4}\s?[-—]?)$/u;
+  /^(?:[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}|第 ?\d{1,4} ?页(?: ?[,/]? ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?[,/]? ?第 ?\d{1,4} ?页|-- ?\d{1,4} of \d{1,4} ?--|\d{1,4}|[-—]?\s?\d{1,4} ?\/ ?\d{1,4}\s?[-—]?)$/u;
 
 const Y = `(?:\\d{4}|[〇零一二三四五六七八九]{4})`;
 const M = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})`;
@@ -73,7 +73,7 @@ export const DOC_NUMBER_RE =
 export const DISCLOSURE_RE = /^\(?(?<value>此件[^()]{1,12}|(?:主动|依申请|不予)公开)\)?$/u;
 
 /** 附件 list line: "附件：1. …", "- 附件：…". */
-export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?[:]/u;
+export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?(?:\d{1,2})? ?[:]/u;
 
 /** An attachment section header on its own line: "附件1", "附件 2", "附件". */
 export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;

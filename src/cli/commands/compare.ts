@@ -39,6 +39,9 @@ export function compareCommand(io: CliIO, setCode: (c: number) => void): Command
     .option("--pretty", "indent the JSON output")
     .option("--no-color", "no colour in text output (also NO_COLOR=1)")
     .option("--debug", "print stack traces")
+    // addCommand does not pass these down from the program: errors must reach main, not process.exit
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => void io.stdout.write(t), writeErr: (t) => void io.stderr.write(t) })
     .addHelpText(
       "after",
       `

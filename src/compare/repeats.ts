@@ -27,13 +27,11 @@ export function findRepeats(
   const out: Repeat[] = [];
   tasks.forEach((t, i) => {
     if (t.origin !== "table") return;
-    const g = grams[i]!.text;
     let total = 0;
-    const w = new Map<string, number>();
-    for (const k of g.keys()) {
-      const id = vocab.ids.get(k);
-      const x = id === undefined ? 1 : vocab.idf(id);
-      w.set(k, x);
+    const w = new Map<number, number>();
+    for (const id of grams[i]!.text.keys()) {
+      const x = vocab.idf(id);
+      w.set(id, x);
       total += x;
     }
     if (total === 0) return;

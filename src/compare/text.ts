@@ -8,13 +8,14 @@ import type { Task } from "../schema.js";
 
 /** Words that make a bracket a unit clause: `（牵头单位：…）`, `(市发改委牵头，…负责)`. */
 const UNIT_CLAUSE_RE = /单位|部门|牵头|负责|配合|参与|协助|协办|指导|政府/u;
-const OPEN = "（(〔[【［";
-const CLOSE = "）)〕]】］";
+const OPEN = new Set("（(〔[【［");
+const CLOSE = new Set("）)〕]】］");
 /** A label line such as `责任单位：区民政局`, or `完成时限：2022年底`. */
 const LABEL_LINE_RE = /(?:^|\n)\s*(?:牵头|责任|配合|协办|协助|参与|指导|主办|实施|承办)(?:单位|部门)\s*[:：][^\n]*/gu;
 const DEADLINE_LINE_RE = /(?:^|\n)\s*(?:完成时限|完成时间|时间节点)\s*[:：][^\n]*/gu;
 /** Years and dates: `2022年`, `12月底前`, `6月30日`. */
-const DATE_RE = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|[年月]底前?|年内/gu;
+/** (Applied after white space is removed.) */
+const DATE_RE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日|底)?|[年月]底前?|年内/gu;
 /**
  * The frame of a 公文 sentence, not its object: verbs of effort (加强, 推进, 做好), degree words
  * (进一步, 切实) and stock phrases (营造良好氛围, 各地各部门要). Two tasks are the same work when
@@ -64,7 +65,7 @@ export function dropUnitBrackets(s: string): string {
   let i = 0;
   while (i < s.length) {
     const ch = s[i]!;
-    if (OPEN.includes(ch)) {
+    if (OPEN.has(ch)) {
       const end = closingIndex(s, i);
       if (end > 0 && UNIT_CLAUSE_RE.test(s.slice(i + 1, end))) {
         out += "。";
@@ -84,8 +85,8 @@ function closingIndex(s: string, start: number): number {
   const stop = Math.min(s.length, start + 400);
   for (let j = start; j < stop; j++) {
     const c = s[j]!;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c) && --depth === 0) return j;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c) && --depth === 0) return j;
   }
   return -1;
 }
@@ -95,22 +96,38 @@ export function wordRuns(prepared: string): string[] {
   return prepared.match(WORD_RUN_RE) ?? [];
 }
 
+/** Longest n-gram the matcher takes: up to 3 UTF-16 units a gram is encoded as one number. */
+export const MAX_GRAM = 3;
+const UNIT = 65536;
+
 /**
- * Character n-grams of each run, n in [minN, maxN]; a run shorter than minN is kept whole so a
- * single-character word still counts. Returns gram → count.
+ * A gram as a number (its UTF-16 units in base 65536, plus its length in the top bits), so
+ * that counting n-grams allocates no strings — the hot loop of a 1,000 × 1,000 comparison.
  */
-export function charGrams(runs: readonly string[], minN: number, maxN: number, into = new Map<string, number>()): Map<string, number> {
+export function gramKey(s: string, start = 0, n = s.length): number {
+  let k = 0;
+  for (let i = start; i < start + n; i++) k = k * UNIT + s.charCodeAt(i);
+  return k + n * 2 ** 48;
+}
+
+/**
+ * Character n-grams of each run, n in [minN, maxN] (maxN ≤ MAX_GRAM); a run shorter than minN
+ * but of two characters or more is kept whole. Returns gramKey → count.
+ */
+export function gramCounts(runs: readonly string[], minN: number, maxN: number, into = new Map<number, number>()): Map<number, number> {
+  const top = Math.min(maxN, MAX_GRAM);
   for (const run of runs) {
     if (run.length < minN) {
-      if (run.length > 1) into.set(run, (into.get(run) ?? 0) + 1);
+      if (run.length > 1 && run.length <= MAX_GRAM) bump(into, gramKey(run));
       continue;
     }
-    for (let n = minN; n <= maxN; n++) {
-      for (let i = 0; i + n <= run.length; i++) {
-        const g = run.slice(i, i + n);
-        into.set(g, (into.get(g) ?? 0) + 1);
-      }
+    for (let n = minN; n <= top; n++) {
+      for (let i = 0; i + n <= run.length; i++) bump(into, gramKey(run, i, n));
     }
   }
   return into;
+}
+
+function bump(m: Map<number, number>, k: number): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
 }

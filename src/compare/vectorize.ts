@@ -5,10 +5,10 @@
  * The section path is added as separate, lightly weighted features: context, never the reason.
  */
 import type { Task } from "../schema.js";
-import { charGrams, matchText, taskBody, wordRuns } from "./text.js";
+import { gramCounts, gramKey, matchText, taskBody, wordRuns } from "./text.js";
 
 export interface VectorOptions {
-  /** Smallest and largest n-gram length (characters). */
+  /** Smallest and largest n-gram length (characters; at most MAX_GRAM = 3). */
   readonly minN: number;
   readonly maxN: number;
   /** Weight of section-path features relative to the task's own text (0 = ignore the path). */
@@ -29,16 +29,17 @@ export interface TaskGrams {
   readonly path: Map<number, number>;
 }
 
-/** Path features live in their own space: a path gram only meets path grams. */
-const PATH_PREFIX = "§";
+/** Path features live in their own key space: a path gram only meets path grams. */
+const PATH_OFFSET = 2 ** 51;
 
 /** A shared vocabulary with document frequencies, built over every task being compared. */
 export class Vocabulary {
-  readonly ids = new Map<string, number>();
+  /** gramKey → term id */
+  readonly ids = new Map<number, number>();
   readonly df: number[] = [];
   docs = 0;
 
-  intern(gram: string): number {
+  intern(gram: number): number {
     let id = this.ids.get(gram);
     if (id === undefined) {
       id = this.df.length;
@@ -51,17 +52,17 @@ export class Vocabulary {
   /** Intern one task's grams and count each distinct one once. */
   add(task: Pick<Task, "title" | "text" | "path">, opts: VectorOptions): TaskGrams {
     this.docs++;
-    const text = this.count(charGrams(wordRuns(matchText(taskBody(task))), opts.minN, opts.maxN), "");
+    const text = this.count(gramCounts(wordRuns(matchText(taskBody(task))), opts.minN, opts.maxN), 0);
     const path = opts.pathWeight > 0
-      ? this.count(charGrams(wordRuns(matchText(task.path.join("。"))), opts.minN, opts.maxN), PATH_PREFIX)
+      ? this.count(gramCounts(wordRuns(matchText(task.path.join("。"))), opts.minN, opts.maxN), PATH_OFFSET)
       : new Map<number, number>();
     return { text, path };
   }
 
-  private count(grams: Map<string, number>, prefix: string): Map<number, number> {
+  private count(grams: Map<number, number>, offset: number): Map<number, number> {
     const out = new Map<number, number>();
     for (const [g, tf] of grams) {
-      const id = this.intern(prefix + g);
+      const id = this.intern(g + offset);
       this.df[id]!++;
       out.set(id, tf);
     }
@@ -75,7 +76,7 @@ export class Vocabulary {
 
   /** idf of a gram of task text (1 for a gram never seen). */
   idfOf(gram: string): number {
-    const id = this.ids.get(gram);
+    const id = gram.length <= 3 ? this.ids.get(gramKey(gram)) : undefined;
     return id === undefined ? 1 : this.idf(id);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charGrams, dropUnitBrackets, matchText, normalizeName, taskBody, wordRuns } from "../../src/compare/text.js";
+import { gramCounts, gramKey, dropUnitBrackets, matchText, normalizeName, taskBody, wordRuns } from "../../src/compare/text.js";
 import { sharedPhrases } from "../../src/compare/shared.js";
 import { TEXT } from "./make.js";
 
@@ -33,9 +33,15 @@ describe("matchText: what the matcher reads", () => {
   });
 
   it("takes n-grams inside punctuation-delimited runs only", () => {
-    const g = charGrams(wordRuns("甲乙，丙丁戊"), 2, 3);
-    expect([...g.keys()].sort()).toEqual(["丙丁", "丙丁戊", "丁戊", "甲乙"].sort());
-    expect(g.has("乙丙")).toBe(false);
+    const g = gramCounts(wordRuns("甲乙，丙丁戊，丙丁"), 2, 3);
+    expect([...g.keys()].sort()).toEqual(["丙丁", "丙丁戊", "丁戊", "甲乙"].map((x) => gramKey(x)).sort());
+    expect(g.get(gramKey("丙丁"))).toBe(2);
+    expect(g.has(gramKey("乙丙"))).toBe(false);
+  });
+
+  it("keys grams of different lengths apart", () => {
+    expect(gramKey("丙丁戊", 1, 2)).toBe(gramKey("丁戊"));
+    expect(new Set(["ab", "abc", "\u0000ab", "b"].map((x) => gramKey(x))).size).toBe(4);
   });
 });
 

@@ -28,7 +28,7 @@ export const GENERIC_WORDS = [
   "有效", "提升", "提高", "加大", "力度", "工作", "要求", "按照", "围绕", "结合", "实际", "确保", "开展", "继续",
   "努力", "大力", "充分", "扎实", "着力", "抓好", "用好", "更加", "水平", "能力",
 ] as const;
-const GENERIC_RE = new RegExp(GENERIC_WORDS.join("|"), "gu");
+const GENERIC_RE = new RegExp(GENERIC_WORDS.join("|"), "g");
 
 /** Characters that carry the words: Han, Latin letters, digits. */
 const WORD_RUN_RE = /[\p{Script=Han}A-Za-z0-9]+/gu;
@@ -61,22 +61,18 @@ export function matchText(raw: string): string {
 
 /** Remove brackets (nesting and mismatched pairs allowed) whose content names units. */
 export function dropUnitBrackets(s: string): string {
+  const OPEN_AT = /[（(〔[【［]/gu;
   let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const ch = s[i]!;
-    if (OPEN.has(ch)) {
-      const end = closingIndex(s, i);
-      if (end > 0 && UNIT_CLAUSE_RE.test(s.slice(i + 1, end))) {
-        out += "。";
-        i = end + 1;
-        continue;
-      }
+  let from = 0;
+  for (let m = OPEN_AT.exec(s); m; m = OPEN_AT.exec(s)) {
+    const end = closingIndex(s, m.index);
+    if (end > 0 && UNIT_CLAUSE_RE.test(s.slice(m.index + 1, end))) {
+      out += s.slice(from, m.index) + "。";
+      from = end + 1;
+      OPEN_AT.lastIndex = from;
     }
-    out += ch;
-    i++;
   }
-  return out;
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Index of the bracket closing the one at `start`, or -1 (unclosed within 400 characters). */
@@ -111,23 +107,25 @@ export function gramKey(s: string, start = 0, n = s.length): number {
 }
 
 /**
- * Character n-grams of each run, n in [minN, maxN] (maxN ≤ MAX_GRAM); a run shorter than minN
- * but of two characters or more is kept whole. Returns gramKey → count.
+ * Calls `fn` with the key of every character n-gram of each run, n in [minN, maxN]
+ * (maxN ≤ MAX_GRAM); a run shorter than minN but of two characters or more is taken whole.
  */
-export function gramCounts(runs: readonly string[], minN: number, maxN: number, into = new Map<number, number>()): Map<number, number> {
+export function forEachGram(runs: readonly string[], minN: number, maxN: number, fn: (key: number) => void): void {
   const top = Math.min(maxN, MAX_GRAM);
   for (const run of runs) {
     if (run.length < minN) {
-      if (run.length > 1 && run.length <= MAX_GRAM) bump(into, gramKey(run));
+      if (run.length > 1 && run.length <= MAX_GRAM) fn(gramKey(run));
       continue;
     }
     for (let n = minN; n <= top; n++) {
-      for (let i = 0; i + n <= run.length; i++) bump(into, gramKey(run, i, n));
+      for (let i = 0; i + n <= run.length; i++) fn(gramKey(run, i, n));
     }
   }
-  return into;
 }
 
-function bump(m: Map<number, number>, k: number): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
+/** gramKey → count (for tests and explanations; the matcher counts term ids directly). */
+export function gramCounts(runs: readonly string[], minN: number, maxN: number): Map<number, number> {
+  const out = new Map<number, number>();
+  forEachGram(runs, minN, maxN, (k) => out.set(k, (out.get(k) ?? 0) + 1));
+  return out;
 }

@@ -5,7 +5,8 @@
  * The section path is added as separate, lightly weighted features: context, never the reason.
  */
 import type { Task } from "../schema.js";
-import { gramCounts, gramKey, matchText, taskBody, wordRuns } from "./text.js";
+import { GramTable } from "./gram-table.js";
+import { forEachGram, gramKey, matchText, taskBody, wordRuns } from "./text.js";
 
 export interface VectorOptions {
   /** Smallest and largest n-gram length (characters; at most MAX_GRAM = 3). */
@@ -35,37 +36,29 @@ const PATH_OFFSET = 2 ** 51;
 /** A shared vocabulary with document frequencies, built over every task being compared. */
 export class Vocabulary {
   /** gramKey → term id */
-  readonly ids = new Map<number, number>();
+  readonly ids = new GramTable();
   readonly df: number[] = [];
   docs = 0;
-
-  intern(gram: number): number {
-    let id = this.ids.get(gram);
-    if (id === undefined) {
-      id = this.df.length;
-      this.ids.set(gram, id);
-      this.df.push(0);
-    }
-    return id;
-  }
 
   /** Intern one task's grams and count each distinct one once. */
   add(task: Pick<Task, "title" | "text" | "path">, opts: VectorOptions): TaskGrams {
     this.docs++;
-    const text = this.count(gramCounts(wordRuns(matchText(taskBody(task))), opts.minN, opts.maxN), 0);
-    const path = opts.pathWeight > 0
-      ? this.count(gramCounts(wordRuns(matchText(task.path.join("。"))), opts.minN, opts.maxN), PATH_OFFSET)
-      : new Map<number, number>();
+    const text = this.count(wordRuns(matchText(taskBody(task))), opts, 0);
+    const path = opts.pathWeight > 0 ? this.count(wordRuns(matchText(task.path.join("。"))), opts, PATH_OFFSET) : new Map<number, number>();
     return { text, path };
   }
 
-  private count(grams: Map<number, number>, offset: number): Map<number, number> {
+  private count(runs: readonly string[], opts: VectorOptions, offset: number): Map<number, number> {
     const out = new Map<number, number>();
-    for (const [g, tf] of grams) {
-      const id = this.intern(g + offset);
-      this.df[id]!++;
-      out.set(id, tf);
-    }
+    forEachGram(runs, opts.minN, opts.maxN, (key) => {
+      const id = this.ids.intern(key + offset);
+      if (id === this.df.length) this.df.push(0);
+      const tf = out.get(id);
+      if (tf === undefined) {
+        out.set(id, 1);
+        this.df[id]!++;
+      } else out.set(id, tf + 1);
+    });
     return out;
   }
 
@@ -76,8 +69,8 @@ export class Vocabulary {
 
   /** idf of a gram of task text (1 for a gram never seen). */
   idfOf(gram: string): number {
-    const id = gram.length <= 3 ? this.ids.get(gramKey(gram)) : undefined;
-    return id === undefined ? 1 : this.idf(id);
+    const id = gram.length <= 3 ? this.ids.get(gramKey(gram)) : -1;
+    return id < 0 ? 1 : this.idf(id);
   }
 
   vector(g: TaskGrams, pathWeight: number): SparseVector {

@@ -14,9 +14,15 @@ export interface VectorOptions {
   readonly maxN: number;
   /** Weight of section-path features relative to the task's own text (0 = ignore the path). */
   readonly pathWeight: number;
+  /**
+   * Weight of the n-grams of the task's title relative to the rest of its text. The title names
+   * the work (加大政策精准解读力度); the text elaborates it in words many tasks share. Not applied
+   * to the pieces of a split item (`1.2-1`), whose title is the heading of the whole item.
+   */
+  readonly titleBoost: number;
 }
 
-export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { minN: 2, maxN: 3, pathWeight: 0.25 };
+export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { minN: 2, maxN: 3, pathWeight: 0.25, titleBoost: 1.5 };
 
 /** Sparse vector: term ids with their weights (L2 norm 1). */
 export interface SparseVector {
@@ -27,8 +33,16 @@ export interface SparseVector {
 /** Term id → count for one task, text and section path kept apart. */
 export interface TaskGrams {
   readonly text: Map<number, number>;
+  /** Term ids of the title's grams (boosted). */
+  readonly title: ReadonlySet<number>;
   readonly path: Map<number, number>;
 }
+
+/** What the vectoriser reads of a task. */
+export type VectorTask = Pick<Task, "title" | "text" | "path"> & { readonly id?: string };
+
+/** `1.2-3`: the third piece of an item split at its responsibility clauses. */
+const SPLIT_PIECE_RE = /-\d+$/u;
 
 /** Path features live in their own key space: a path gram only meets path grams. */
 const PATH_OFFSET = 2 ** 51;
@@ -41,11 +55,18 @@ export class Vocabulary {
   docs = 0;
 
   /** Intern one task's grams and count each distinct one once. */
-  add(task: Pick<Task, "title" | "text" | "path">, opts: VectorOptions): TaskGrams {
+  add(task: VectorTask, opts: VectorOptions): TaskGrams {
     this.docs++;
     const text = this.count(wordRuns(matchText(taskBody(task))), opts, 0);
     const path = opts.pathWeight > 0 ? this.count(wordRuns(matchText(task.path.join("。"))), opts, PATH_OFFSET) : new Map<number, number>();
-    return { text, path };
+    const title = new Set<number>();
+    if (opts.titleBoost !== 1 && !SPLIT_PIECE_RE.test(task.id ?? "")) {
+      forEachGram(wordRuns(matchText(task.title)), opts.minN, opts.maxN, (key) => {
+        const id = this.ids.get(key);
+        if (id >= 0 && text.has(id)) title.add(id);
+      });
+    }
+    return { text, title, path };
   }
 
   private count(runs: readonly string[], opts: VectorOptions, offset: number): Map<number, number> {
@@ -73,7 +94,7 @@ export class Vocabulary {
     return id < 0 ? 1 : this.idf(id);
   }
 
-  vector(g: TaskGrams, pathWeight: number): SparseVector {
+  vector(g: TaskGrams, pathWeight: number, titleBoost = 1): SparseVector {
     const n = g.text.size + g.path.size;
     const terms = new Int32Array(n);
     const weights = new Float32Array(n);
@@ -85,7 +106,7 @@ export class Vocabulary {
       weights[k++] = w;
       norm += w * w;
     };
-    for (const [id, tf] of g.text) put(id, tf, 1);
+    for (const [id, tf] of g.text) put(id, tf, g.title.has(id) ? titleBoost : 1);
     for (const [id, tf] of g.path) put(id, tf, pathWeight);
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < k; i++) weights[i]! /= norm;
@@ -95,8 +116,8 @@ export class Vocabulary {
 
 /** Vectors for two lists of tasks, sharing one vocabulary and one idf. */
 export function vectorize(
-  a: readonly Pick<Task, "title" | "text" | "path">[],
-  b: readonly Pick<Task, "title" | "text" | "path">[],
+  a: readonly VectorTask[],
+  b: readonly VectorTask[],
   opts: VectorOptions = DEFAULT_VECTOR_OPTIONS,
 ): { vocab: Vocabulary; a: SparseVector[]; b: SparseVector[]; gramsA: TaskGrams[]; gramsB: TaskGrams[] } {
   const vocab = new Vocabulary();
@@ -104,8 +125,8 @@ export function vectorize(
   const gramsB = b.map((t) => vocab.add(t, opts));
   return {
     vocab,
-    a: gramsA.map((g) => vocab.vector(g, opts.pathWeight)),
-    b: gramsB.map((g) => vocab.vector(g, opts.pathWeight)),
+    a: gramsA.map((g) => vocab.vector(g, opts.pathWeight, opts.titleBoost)),
+    b: gramsB.map((g) => vocab.vector(g, opts.pathWeight, opts.titleBoost)),
     gramsA,
     gramsB,
   };

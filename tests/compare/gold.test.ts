@@ -33,6 +33,20 @@ async function score(file: string): Promise<{ tp: number; fp: number; fn: number
   return { tp: satisfied.size, fp, fn: want.size - satisfied.size };
 }
 
+describe("compare on the seeds", () => {
+  it("gives the same pairs whichever notice comes first", async () => {
+    const names = readdirSync(join(root, "seeds")).filter((f) => f.endsWith(".txt")).sort();
+    const docs = await Promise.all(names.map((n) => parseBuffer(readFileSync(join(root, "seeds", n)), { path: n })));
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const forward = compareResults(docs[i]!, docs[j]!).pairs.map((p) => `${p.a}>${p.b}`).sort();
+        const backward = compareResults(docs[j]!, docs[i]!).pairs.map((p) => `${p.b}>${p.a}`).sort();
+        expect(backward, `${names[i]} × ${names[j]}`).toEqual(forward);
+      }
+    }
+  });
+});
+
 describe("compare against gold alignments", () => {
   it("reaches pair F1 ≥ 0.85 with precision ≥ 0.85", async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith(".json"));

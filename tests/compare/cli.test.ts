@@ -104,3 +104,22 @@ describe("gongkai compare", () => {
     expect(r.stderr).toMatch(err);
   });
 });
+
+describe("gongkai compare --base", () => {
+  it("needs at least one notice besides the base", async () => {
+    const r = await run(["compare", "--base", jsonA]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/one or more notices to check against --base/u);
+  });
+
+  it("writes the coverage matrix as CSV and text", async () => {
+    const csv = await run(["compare", "--base", jsonA, jsonB, "--format", "csv"]);
+    expect(parse(csv.stdout)).toEqual([
+      ["base_id", "title", "b.json", "covered"],
+      ["1", "规范疫情信息发布", "2", "1"],
+      ["2", "组织举办政府开放月活动", "", "0"],
+    ]);
+    const text = await run(["compare", "--base", jsonA, jsonB]);
+    expect(text.stdout).toContain("2 base tasks: 1 taken up by all · 1 by none");
+  });
+});

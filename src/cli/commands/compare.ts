@@ -57,7 +57,7 @@ Examples:
         return setCode(EXIT.usage);
       }
       const opts = parsed.data;
-      const wanted = opts.base ? "one or more notices after --base" : "exactly two notices";
+      const wanted = opts.base ? "one or more notices to check against --base" : "exactly two notices";
       if (opts.base ? inputs.length < 1 : inputs.length !== 2) {
         io.stderr.write(`gongkai compare: give ${wanted} (got ${inputs.length}); see gongkai compare --help\n`);
         return setCode(EXIT.usage);

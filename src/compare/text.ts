@@ -13,8 +13,7 @@ const CLOSE = new Set("）)〕]】］");
 /** A label line such as `责任单位：区民政局`, or `完成时限：2022年底`. */
 const LABEL_LINE_RE = /(?:^|\n)\s*(?:牵头|责任|配合|协办|协助|参与|指导|主办|实施|承办)(?:单位|部门)\s*[:：][^\n]*/gu;
 const DEADLINE_LINE_RE = /(?:^|\n)\s*(?:完成时限|完成时间|时间节点)\s*[:：][^\n]*/gu;
-/** Years and dates: `2022年`, `12月底前`, `6月30日`. */
-/** (Applied after white space is removed.) */
+/** Years and dates: `2022年`, `12月底前`, `6月30日` (applied once white space is removed). */
 const DATE_RE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日|底)?|[年月]底前?|年内/gu;
 /**
  * The frame of a 公文 sentence, not its object: verbs of effort (加强, 推进, 做好), degree words

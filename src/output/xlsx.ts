@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Result } from "../schema.js";
-import { type Cell, DOCUMENT_COLUMNS, type HeaderLanguage, TASK_COLUMNS, documentRow, headerRow, taskRows } from "./columns.js";
+import { type Cell, DOCUMENT_COLUMNS, type HeaderLanguage, TASK_COLUMNS, documentRow, taskRows } from "./columns.js";
 
 export const SHEET_TASKS = "Tasks";
 export const SHEET_DOCUMENTS = "Documents";
@@ -20,7 +20,8 @@ export function isoToDate(iso: string): Date {
 const toCellValue = (c: Cell, kind: "text" | "number" | "date"): ExcelJS.CellValue => {
   if (c === null || c === "") return null;
   if (kind === "date" && typeof c === "string") return isoToDate(c);
-  return c;
+  // XML turns CR LF into LF anyway; doing it here keeps what we write equal to what is read back.
+  return typeof c === "string" ? c.replace(/\r\n?/gu, "\n") : c;
 };
 
 function setUpSheet(ws: ExcelJS.Worksheet, columns: readonly { en: string; zh: string; width: number; kind: string }[], lang: HeaderLanguage): void {

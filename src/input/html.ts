@@ -178,8 +178,18 @@ interface Acc {
 export function readHtml(text: string, encoding: string | null): DecodedInput {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree = processor.parse(source) as Root;
-  const weights = weigh(tree);
-  const article = findArticle(tree, weights);
+  const article = findArticle(tree, weigh(tree));
+  const blocks = htmlBlocks(source, tree, article, true);
+  return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article) };
+}
+
+/** Blocks of a whole HTML fragment (no article search): used for the HTML that mammoth makes of a .docx. */
+export function fragmentBlocks(html: string): Block[] {
+  const tree = processor.parse(html) as Root;
+  return htmlBlocks(html, tree, tree, false);
+}
+
+function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitle: boolean): Block[] {
   const blocks: Block[] = [];
   let acc: Acc = { codes: [], offs: [] };
 
@@ -286,7 +296,7 @@ export function readHtml(text: string, encoding: string | null): DecodedInput {
   flush(source.length);
 
   // The notice title is often printed above the body container only: take it when the body lacks it.
-  const title = article.type === "element" ? titleBefore(tree, article) : undefined;
+  const title = addTitle && article.type === "element" ? titleBefore(tree, article) : undefined;
   if (title) {
     const head = squash(blocks.slice(0, 12).map((b) => b.text).join("")).slice(0, 400);
     if (!head.includes(squash(textOf(title)))) {
@@ -297,7 +307,7 @@ export function readHtml(text: string, encoding: string | null): DecodedInput {
     }
   }
 
-  return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article) };
+  return blocks;
 }
 
 const squash = (s: string): string => s.replace(/\s+/gu, "");

@@ -1,4 +1,171 @@
-/** Zones of a notice (placeholder, filled in by the core). */
+/**
+ * Layout of a notice (GB/T 9704 版头 · 主体 · 版记): where the header block ends, where the numbered
+ * body runs, and where the attachment sections are. Computed once from the paragraphs; every
+ * extractor reads it instead of re-scanning.
+ */
+import type { Paragraph } from "../text/paragraphs.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
+import { mapColumns } from "./table.js";
+import { matchMarker } from "./section-marker.js";
+
+/** Organisation-name endings, used to recognise a signature line. */
+export const ORG_SUFFIX_RE =
+  /(?:办公室|办公厅|人民政府|政府|委员会|管委会|管理委员会|指挥部|办事处|领导小组|小组|党委|党组|中心|公司|集团|局|厅|部|委|办|院|署|会|所|队|处|科|站|社|行|馆|团|组|室)$/u;
+
+
+/** Signature + date on one line: "平潭县国土资源局 二〇一二年九月六日". */
+export const SIGNED_DATE_RE = new RegExp(`^(?<agency>[\\p{Script=Han}、()]{2,60}?) ?(?<date>${DATE_BODY})$`, "u");
+
+export interface AttachmentSection {
+  /** 附件 number (an unnumbered single 附件 is 1). */
+  readonly number: number;
+  /** Paragraph index of the "附件 N" line. */
+  readonly header: number;
+  /** [start, end) paragraph indices of the section's content. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface Layout {
+  /** Index of the 主送机关 paragraph, or -1. */
+  readonly recipients: number;
+  /** Paragraphs [0, headerEnd) form the header block (红头, 文号, 标题). */
   readonly headerEnd: number;
+  /** The numbered body: paragraphs [bodyStart, bodyEnd). Empty when bodyStart === bodyEnd. */
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  /** Index of the first date line that closes the notice part (成文日期), or -1. */
+  readonly dateLine: number;
+  readonly attachments: readonly AttachmentSection[];
+}
+
+const isDateLine = (p: Paragraph): boolean => DATE_LINE_RE.test(p.folded) || (SIGNED_DATE_RE.test(p.folded) && !p.row);
+
+/** Does this paragraph end the numbered body? */
+function endsBody(ps: readonly Paragraph[], i: number): boolean {
+  const p = ps[i]!;
+  if (p.row) return false;
+  const f = p.folded;
+  if (ATTACHMENT_LIST_RE.test(f) || ATTACHMENT_HEADER_RE.test(f) || CC_RE.test(f) || PRINT_LINE_RE.test(f) || isDateLine(p)) return true;
+  // A signature line directly followed by the date.
+  const next = ps[i + 1];
+  return f.length <= 40 && ORG_SUFFIX_RE.test(f) && next !== undefined && isDateLine(next) && !/[,，。;；:]/u.test(f);
+}
+
+export function computeLayout(ps: readonly Paragraph[]): Layout {
+  const recipients = findRecipients(ps);
+  const headerEnd = recipients >= 0 ? recipients : headerEndWithoutRecipients(ps);
+  const sections = attachmentSections(ps, recipients + 1);
+  const firstHeader = sections[0]?.header ?? ps.length;
+
+  // The numbered body: the first item before any "附件 N" section …
+  let bodyStart = ps.length;
+  let bodySection: AttachmentSection | undefined;
+  for (let i = Math.max(0, recipients + 1); i < firstHeader; i++) {
+    const p = ps[i]!;
+    if (ATTACHMENT_LIST_RE.test(p.folded)) {
+      // skip the 附件 list entries (1. … 2. …) that follow it
+      while (i + 1 < firstHeader && matchMarker(ps[i + 1]!.folded)?.family === "num") i++;
+      continue;
+    }
+    if (matchMarker(p.row ? p.folded.split("\t")[0]! : p.folded, p.row) !== null) {
+      bodyStart = i;
+      break;
+    }
+  }
+  // … else the plan printed as an attachment (附件 / XX实施方案 / 一、…), unless that section is a table.
+  if (bodyStart === ps.length) {
+    for (const sec of sections) {
+      for (let i = sec.start; i < sec.end; i++) {
+        const p = ps[i]!;
+        if (p.row && mapColumns(rowCellTexts(p.text)) !== null) break;
+        if (!p.row && matchMarker(p.folded) !== null) {
+          bodyStart = i;
+          bodySection = sec;
+          break;
+        }
+      }
+      if (bodySection) break;
+    }
+  }
+  let bodyEnd = ps.length;
+  for (let i = bodyStart + 1; i < ps.length; i++) {
+    if (endsBody(ps, i)) {
+      bodyEnd = i;
+      break;
+    }
+  }
+  if (bodyStart >= ps.length) bodyEnd = bodyStart;
+
+  let dateLine = -1;
+  for (let i = Math.max(0, recipients + 1); i < ps.length; i++) {
+    const p = ps[i]!;
+    if (p.row) continue;
+    if (isDateLine(p)) {
+      dateLine = i;
+      break;
+    }
+  }
+
+  let attachments = sections.filter((s) => s !== bodySection && (s.header >= bodyEnd || s.end <= bodyStart));
+  if (sections.length === 0) {
+    // A task table printed without any 附件 header counts as attachment 1.
+    for (let i = headerEnd; i < ps.length; i++) {
+      if (i >= bodyStart && i < bodyEnd) continue;
+      const p = ps[i]!;
+      const m = p.row ? mapColumns(rowCellTexts(p.text)) : null;
+      if (m && m.kinds.some((k) => k.kind === "index")) {
+        attachments = [{ number: 1, header: i, start: i, end: sectionEnd(ps, i + 1, ps.length) }];
+        break;
+      }
+    }
+  }
+  return { recipients, headerEnd, bodyStart, bodyEnd, dateLine, attachments };
+}
+
+const rowCellTexts = (s: string): string[] => s.split("\t");
+
+/** 主送机关: an addressee line ending with a colon, or the colon line right under the title. */
+function findRecipients(ps: readonly Paragraph[]): number {
+  const firstMarker = ps.findIndex((p) => !p.row && matchMarker(p.folded) !== null);
+  const searchTo = Math.min(firstMarker < 0 ? ps.length : firstMarker, 40);
+  for (let i = 0; i < searchTo; i++) if (RECIPIENTS_RE.test(ps[i]!.folded)) return i;
+  for (let i = 1; i < searchTo; i++) {
+    const f = ps[i]!.folded;
+    const prev = ps[i - 1]!.folded;
+    if (/:$/u.test(f) && f.length <= 150 && !/[。;]|如下/u.test(f) && (/关于/u.test(prev) || TITLE_END_RE.test(prev) || /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(prev))) return i;
+  }
+  return -1;
+}
+
+/** "附件 N" sections, each running to the next one or to the 版记 (抄送 / 印发). */
+function attachmentSections(ps: readonly Paragraph[], from: number): AttachmentSection[] {
+  const headers: { index: number; n: number | null }[] = [];
+  for (let i = Math.max(0, from); i < ps.length; i++) {
+    const m = ps[i]!.row ? null : ATTACHMENT_HEADER_RE.exec(ps[i]!.folded);
+    if (m) headers.push({ index: i, n: m.groups?.n ? Number(m.groups.n) : null });
+  }
+  return headers.map((h, k) => {
+    const next = headers[k + 1]?.index ?? ps.length;
+    return { number: h.n ?? k + 1, header: h.index, start: h.index + 1, end: sectionEnd(ps, h.index + 1, next) };
+  });
+}
+
+function sectionEnd(ps: readonly Paragraph[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const f = ps[i]!.folded;
+    if (CC_RE.test(f) || PRINT_LINE_RE.test(f)) return i;
+  }
+  return to;
+}
+
+/** Without a 主送 line the header block is the run of short non-sentence paragraphs at the top. */
+function headerEndWithoutRecipients(ps: readonly Paragraph[]): number {
+  let i = 0;
+  while (i < ps.length && i < 8) {
+    const p = ps[i]!;
+    if (matchMarker(p.folded) || p.row || /[。;!?]/u.test(p.folded) || p.folded.length > 80) break;
+    i++;
+  }
+  return i;
 }

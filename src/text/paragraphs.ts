@@ -4,7 +4,8 @@
  * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { parseVerbClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
 import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
@@ -38,19 +39,38 @@ export function startsParagraph(folded: string): boolean {
     DATE_LINE_RE.test(folded) ||
     PRINT_LINE_RE.test(folded) ||
     DISCLOSURE_RE.test(folded) ||
+    (RECIPIENTS_RE.test(folded) && folded.length <= 200) ||
     /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
   );
 }
+
+const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
+const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGNATURE_RE.test(folded) && !/[,。;:!?、]/u.test(folded);
 
 /** Does this paragraph end so that the next line cannot continue it? */
 function isClosed(folded: string): boolean {
   const last = folded[folded.length - 1] ?? "";
   if (TERMINAL.has(last)) return true;
+  if (isCloseBracket(last) && endsWithClause(folded)) return true;
   if (DATE_LINE_RE.test(folded) || PRINT_LINE_RE.test(folded) || DISCLOSURE_RE.test(folded)) return true;
   if (ATTACHMENT_HEADER_RE.test(folded)) return true;
   if (/文件$/u.test(folded) && folded.length <= 40) return true; // 红头 "……文件"
   if (/[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)) return true; // a 文号 line
   if (TITLE_END_RE.test(folded)) return true;
+  return false;
+}
+
+/** Does the text end with a responsibility clause (a bracket that names units)? */
+function endsWithClause(folded: string): boolean {
+  let depth = 0;
+  for (let i = folded.length - 1; i >= 0 && folded.length - i < 400; i--) {
+    const ch = folded[i]!;
+    if (isCloseBracket(ch)) depth++;
+    else if (isOpenBracket(ch) && --depth === 0) {
+      const inner = folded.slice(i + 1, -1);
+      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
+    }
+  }
   return false;
 }
 
@@ -87,13 +107,22 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     openFor = 0;
   };
 
+  const lines: { line: Seg; folded: string; block: Block; row: boolean }[] = [];
   for (const block of blocks) {
     const line = cleanLine(block);
     if (line.text.length === 0) continue;
     const folded = fold(line.text);
     const row = block.kind === "row" || line.text.includes("\t");
     if (!row && PAGE_FURNITURE_RE.test(folded)) continue;
+    lines.push({ line, folded, block, row });
+  }
+
+  for (let li = 0; li < lines.length; li++) {
+    const { line, folded, block, row } = lines[li]!;
     const heading = block.kind === "heading";
+    const next = lines[li + 1];
+    // A signature (an organisation name alone on its line) stands before the date: never a continuation.
+    const signature = next !== undefined && DATE_LINE_RE.test(next.folded) && isSignatureLine(folded);
     const continues =
       cur.length > 0 &&
       !row &&
@@ -101,7 +130,7 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       !heading &&
       !curHeading &&
       ((depth > 0 && openFor < MAX_OPEN_BRACKET && matchMarker(folded) === null) ||
-        (!startsParagraph(folded) && !isClosed(curFolded)));
+        (!signature && !startsParagraph(folded) && !isClosed(curFolded)));
     if (!continues) flush();
     if (cur.length === 0) {
       curRow = row;

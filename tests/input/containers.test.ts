@@ -105,3 +105,17 @@ describe("tables become TAB-separated row blocks", () => {
     expect(rows.filter((r) => /^\d+\t/u.test(r))).toHaveLength(25 + 5 + 5);
   });
 });
+
+describe("a ruled PDF table with a merged cell", () => {
+  it("repeats the merged 牵头单位 in each row it spans and joins a cell wrapped in two lines", async () => {
+    const d = await read("pdf/merged_cell_table.pdf");
+    expect(d.blocks.filter((b) => b.kind === "row").map((b) => b.text)).toEqual([
+      "序号\t重点任务\t牵头单位\t完成时限",
+      "1\t做好政府工作报告重点任务分解落实情况公开\t区政府办公室\t全年",
+      "2\t公开财政预算执行情况\t区财政局\t6月底前",
+      "3\t公开政府债务信息\t区财政局\t9月底前",
+      "4\t更新政务公开专区\t区大数据局\t12月底前",
+    ]);
+    expect(d.blocks.filter((b) => b.kind !== "row").map((b) => b.text)).toEqual(["附件1", "2024年政务公开重点任务清单"]);
+  });
+});

@@ -243,8 +243,12 @@ function gridRows(t: TableData, textOf: (cell: TableCell) => string, openTop: (c
   return grid.map((out) => out.map((slot) => (slot ? merged(slot) : "")));
 }
 
-/** Items → physical lines: a new line when the baseline moves by more than half a glyph. */
-function groupLines(items: readonly Item[]): TextLine[] {
+/**
+ * Items → physical lines, top to bottom: a new line when the baseline moves by more than half a
+ * glyph. Sorting by baseline first also brings together runs a producer painted out of order.
+ */
+function groupLines(unsorted: readonly Item[]): TextLine[] {
+  const items = [...unsorted].sort((a, b) => a.y - b.y);
   const lines: Item[][] = [];
   let cur: Item[] = [];
   let curY = 0;
@@ -274,7 +278,11 @@ function lineText(items: readonly Item[]): string {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   let text = "";
   let lastEnd = -Infinity;
+  const kept: Item[] = [];
   for (const it of sorted) {
+    // "fake bold": the same run painted twice a fraction of a point apart
+    if (it.str.trim() && kept.some((k) => k.str === it.str && Math.abs(k.x - it.x) < 1.5 && Math.abs(k.y - it.y) < 1.5)) continue;
+    kept.push(it);
     const gap = it.x - lastEnd;
     if (text && gap > 0.25 * (it.h || 10) && !/\s$/u.test(text) && !/^\s/u.test(it.str)) text += " ";
     text += it.str;

@@ -54,8 +54,9 @@ describe("awkward PDFs that read", () => {
     const d = await read("pdf/encrypted_userpw_002.pdf", { password: "gongkai" });
     expect(blockChars(d)).toContain("无锡市人民政府办公室");
   });
-  it("drops a running header and 第 N 页 共 M 页 footers", async () => {
+  it("drops a running header and 第 N 页 共 M 页 footers, and reads a line painted twice (fake bold) once", async () => {
     const d = await read("pdf/running_header_000.pdf");
+    expect(d.blocks.slice(0, 2).map((b) => b.text)).toEqual(["无锡市人民政府办公室", "锡政办函〔2022〕13号"]);
     expect(d.pages).toBe(3);
     expect(d.blocks.filter((b) => b.text.includes("政务公开工作要点") && b.text.includes("办公室　"))).toEqual([]);
     expect(d.blocks.filter((b) => /第\s*\d\s*页/u.test(b.text))).toEqual([]);

@@ -40,6 +40,8 @@ const attr = (el: Element, name: string): string => {
 };
 
 function isChrome(el: Element): boolean {
+  // an article's own <header> (its title, no navigation) is content, a page <header> is chrome
+  if (el.tagName === "header" && hasDescendant(el, "h1") && !hasDescendant(el, "nav")) return false;
   if (DROP_TAGS.has(el.tagName)) return true;
   if (DROP_ROLES.has(attr(el, "role").toLowerCase())) return true;
   if (el.properties?.["hidden"] !== undefined && el.properties["hidden"] !== false) return true;

@@ -77,6 +77,20 @@ describe("readHtml on small pages", () => {
     expect(d.source).toBe(html);
   });
 
+  it("keeps the <header> of an <article> (its title) but not the page header", () => {
+    const html = "<body><header><nav><a href=/>首页</a></nav></header><article><header><h1>关于做好工作的通知</h1></header><p>各单位：</p><p>请认真落实。</p></article><footer>版权所有</footer></body>";
+    expect(readHtml(html, "utf-8").blocks.map((b) => [b.text, b.kind])).toEqual([["关于做好工作的通知", "heading"], ["各单位：", undefined], ["请认真落实。", undefined]]);
+  });
+
+  it("walks into old table layouts: link column left out, title row kept", () => {
+    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/c/${i}">栏目${i}</a><br>`).join("");
+    const body = Array.from({ length: 5 }, (_, i) => `<p>${i + 1}.第${i + 1}项工作要求的正文内容，请各单位认真落实到位。</p>`).join("");
+    const html = `<body><table width=1000><tr><td width=200>${nav}</td><td><table><tr><td class=title>关于做好工作的通知</td></tr><tr><td class=content>${body}</td></tr></table></td></tr></table></body>`;
+    const texts = readHtml(html, "utf-8").blocks.map((b) => b.text);
+    expect(texts[0]).toBe("关于做好工作的通知");
+    expect(texts.slice(1)).toEqual(Array.from({ length: 5 }, (_, i) => `${i + 1}.第${i + 1}项工作要求的正文内容，请各单位认真落实到位。`));
+  });
+
   it("finds the article among chrome with more links than text", () => {
     const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/n/${i}">新闻标题第${i}条关于工作的通知</a></li>`).join("");
     const body = Array.from({ length: 6 }, (_, i) => `<p>（${"一二三四五六"[i]}）第${i + 1}项工作要求的正文内容，请各单位认真落实。</p>`).join("");

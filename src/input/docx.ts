@@ -1,5 +1,5 @@
 /**
- * Word .docx (Office Open XML) reader. mammoth turns the document into semantic HTML (paragraphs,
+ * Word 文档 (.docx, Office Open XML) reader. mammoth turns the document into semantic HTML (paragraphs,
  * headings, real tables); the HTML block walker makes blocks of it, and `source` is the text of
  * those blocks, one line each (table rows as TAB-separated lines), so spans point into plain text.
  * Automatic numbering (一、 （一） 1.) is written into the paragraphs first: mammoth would drop it.

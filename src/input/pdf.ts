@@ -254,17 +254,14 @@ function groupLines(unsorted: readonly Item[]): TextLine[] {
   let curY = 0;
   let curH = 0;
   for (const it of items) {
-    const h = it.h || curH || 10;
-    if (cur.length && Math.abs(it.y - curY) > 0.5 * Math.max(h, curH)) {
+    if (cur.length && it.y - curY > 0.5 * Math.max(curH, it.h, 1)) {
       lines.push(cur);
       cur = [];
     }
-    if (cur.length === 0 || it.str.trim() !== "") {
-      if (cur.length === 0 || it.h > 0) {
-        curY = it.y;
-        curH = Math.max(it.h, cur.length ? curH : 0);
-      }
-    }
+    if (cur.length === 0) {
+      curY = it.y; // the line's top baseline
+      curH = it.h;
+    } else curH = Math.max(curH, it.h);
     cur.push(it);
   }
   if (cur.length) lines.push(cur);

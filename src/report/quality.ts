@@ -1,0 +1,52 @@
+/**
+ * 数据质量 (data quality): what a coordinator must check by hand — tasks with no unit, tasks
+ * with no deadline, and every warning the parser reported, with its line.
+ */
+import type { Result } from "../schema.js";
+import { escapeHtml } from "./escape.js";
+import { docLabel, type TaskRow } from "./model.js";
+
+export interface QualitySummary {
+  readonly withoutUnits: readonly TaskRow[];
+  readonly withoutDeadlines: readonly TaskRow[];
+  readonly warnings: number;
+}
+
+export function summariseQuality(results: readonly Result[], rows: readonly TaskRow[]): QualitySummary {
+  return {
+    withoutUnits: rows.filter((r) => r.unitKeys.length === 0),
+    withoutDeadlines: rows.filter((r) => r.task.deadlines.length === 0),
+    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
+  };
+}
+
+const taskItem = (row: TaskRow, results: readonly Result[], multi: boolean): string => {
+  const r = results[row.doc];
+  const where = multi && r ? `${escapeHtml(docLabel(r, row.doc))} · ` : "";
+  return `<li><a href="#task-${row.ref}" data-goto="${row.ref}">${where}<span class="tid">${escapeHtml(row.task.id)}</span> ${escapeHtml(row.task.title)}</a> <span class="line">第 ${row.task.source.line} 行</span></li>`;
+};
+
+const taskList = (id: string, heading: string, rows: readonly TaskRow[], results: readonly Result[], multi: boolean): string =>
+  `<div class="qbox" id="${id}"><h3>${heading} <span class="badge${rows.length ? " warn" : ""}">${rows.length}</span></h3>` +
+  (rows.length ? `<ul>${rows.map((r) => taskItem(r, results, multi)).join("")}</ul>` : `<p class="empty">无</p>`) +
+  `</div>`;
+
+export function renderQuality(results: readonly Result[], q: QualitySummary): string {
+  const multi = results.length > 1;
+  const warningRows = results.flatMap((r, d) =>
+    r.warnings.map(
+      (w) =>
+        `<tr>${multi ? `<td>${escapeHtml(docLabel(r, d))}</td>` : ""}<td><code>${escapeHtml(w.code)}</code></td>` +
+        `<td>${escapeHtml(w.message)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
+    ),
+  );
+  const warnings = warningRows.length
+    ? `<table class="warnings"><caption>解析警告（${warningRows.length}）</caption><thead><tr>${multi ? `<th scope="col">文件</th>` : ""}` +
+      `<th scope="col">代码</th><th scope="col">说明</th><th scope="col" class="num">行</th></tr></thead><tbody>${warningRows.join("")}</tbody></table>`
+    : `<p class="empty">解析未报告警告。</p>`;
+  return (
+    `<div class="qgrid">${taskList("q-no-units", "未明确责任单位的任务", q.withoutUnits, results, multi)}` +
+    `${taskList("q-no-deadlines", "未明确期限的任务", q.withoutDeadlines, results, multi)}</div>` +
+    `<div class="qbox" id="q-warnings">${warnings}</div>`
+  );
+}

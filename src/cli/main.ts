@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT } from "./exit-code.js";
 import { type CliIO, processIO } from "./io.js";
 import { parseCommand } from "./commands/parse.js";
+import { reportCommand } from "./commands/report.js";
 import { VERSION } from "../version.js";
 
 export const EXIT_HELP = `
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .addHelpText("after", EXIT_HELP);
   program.addCommand(parseCommand(io, (c) => (code = c)));
+  program.addCommand(reportCommand(io, (c) => (code = c)));
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

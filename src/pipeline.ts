@@ -1,13 +1,39 @@
 /**
  * The pipeline, declared as one ordered list of small extractors (chrono's configuration,
- * attw's check list). Each extractor reads the SourceText (normalised once) and the findings of
- * those before it; `assemble` turns the findings into the validated Result.
+ * attw's check list). Each extractor reads the SourceText (normalised once), the layout, and the
+ * findings of the extractors before it; `assemble` turns the findings into the validated Result.
  */
 import { createHash } from "node:crypto";
+import { type AttachmentFinding, type TableRowFinding, attachmentList, attachmentTables } from "./extract/attachments.js";
+import { type CcFinding, cc } from "./extract/cc.js";
+import { type IssueDateFinding, type PrintDateFinding, issueDate, printDate } from "./extract/dates.js";
+import { type DocNumberFinding, docNumber } from "./extract/doc-number.js";
+import { type DisclosureFinding, type HeaderIssuerFinding, type RecipientsFinding, type TitleFinding, disclosure, headerIssuer, recipients, title } from "./extract/header.js";
+import { ORG_SUFFIX_RE, computeLayout } from "./extract/layout.js";
+import { type ReferenceFinding, references } from "./extract/references.js";
+import { type ItemFinding, sections } from "./extract/sections.js";
+import type { Diagnostic, ExtractContext, Extractor, Finding } from "./extract/types.js";
 import { readInput, readTextString, type ReadOptions } from "./input/index.js";
-import { SCHEMA_VERSION, type Result } from "./schema.js";
+import { itemTasks, sectionTree, tableTasks } from "./normalize/tasks.js";
+import { SCHEMA_VERSION, type Result, type Warning } from "./schema.js";
 import type { DecodedInput } from "./text/blocks.js";
 import { SourceText } from "./text/source-text.js";
+
+/** The extractors, in the order they run. */
+export const extractors: readonly Extractor<Finding>[] = [
+  docNumber,
+  headerIssuer,
+  title,
+  recipients,
+  disclosure,
+  issueDate,
+  printDate,
+  references,
+  attachmentList,
+  sections,
+  attachmentTables,
+  cc,
+];
 
 export interface ParseOptions extends ReadOptions {
   /** Raw bytes of the input, for the sha256 in `source` (defaults to the UTF-8 of the text). */
@@ -29,8 +55,55 @@ export async function parseBuffer(bytes: Uint8Array, opts: ParseOptions = {}): P
 /** Run the extractors over an already decoded input. */
 export function parseDecoded(input: DecodedInput, opts: ParseOptions = {}): Result {
   const text = new SourceText(input);
+  const layout = computeLayout(text.paragraphs);
+  const found = new Map<string, Finding[]>();
+  const diagnostics: Diagnostic[] = [];
+  const ctx: ExtractContext = {
+    text,
+    layout,
+    findings: <K extends string>(kind: K) => (found.get(kind) ?? []) as (Finding & { kind: K })[],
+    report: (d) => void diagnostics.push(d),
+  };
+  for (const e of extractors) found.set(e.name, e.extract(ctx));
+  return assemble(input, text, found, diagnostics, opts);
+}
+
+const one = <T>(found: Map<string, Finding[]>, kind: string): T | undefined => found.get(kind)?.[0] as T | undefined;
+const all = <T>(found: Map<string, Finding[]>, kind: string): T[] => (found.get(kind) ?? []) as T[];
+
+function assemble(input: DecodedInput, text: SourceText, found: Map<string, Finding[]>, diagnostics: Diagnostic[], opts: ParseOptions): Result {
+  const dn = one<DocNumberFinding>(found, "docNumber");
+  const t = one<TitleFinding>(found, "title");
+  const issue = one<IssueDateFinding>(found, "issueDate");
+  const print = one<PrintDateFinding>(found, "printDate");
+  const headerOrg = one<HeaderIssuerFinding>(found, "headerIssuer");
+  const titleOrg = t ? /^(?<org>.{2,40}?)关于/u.exec(t.title)?.groups?.org : undefined;
+  const issuer =
+    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? (titleOrg && ORG_SUFFIX_RE.test(titleOrg) ? titleOrg : null);
+  const titleYear = t ? /(?:19|20)\d{2}/u.exec(t.title)?.[0] : undefined;
+  const year = titleYear ? Number(titleYear) : dn?.year ?? (issue ? Number(issue.date.slice(0, 4)) : print ? Number(print.date.slice(0, 4)) : null);
+
+  const warnings: Warning[] = diagnostics.map((d) => ({ code: d.ruleId, message: d.reason, line: d.span ? text.lineOf(d.span[0]) : null }));
+  const warn = (code: string, message: string, offset: number | null): void =>
+    void warnings.push({ code, message, line: offset === null ? null : text.lineOf(offset) });
+
+  const items = all<ItemFinding>(found, "item");
+  const attachments = all<AttachmentFinding>(found, "attachment");
+  const taskCtx = { text, planYear: year, warn };
+  const tasks = [...itemTasks(items, taskCtx), ...tableTasks(all<TableRowFinding>(found, "tableRow"), attachments, taskCtx)];
+
+  if (items.length === 0) warn("W_NO_ITEMS", "no numbered items found", null);
+  if (tasks.length > 0 && tasks.every((x) => !x.leadUnits.length && !x.responsibleUnits.length && !x.supportUnits.length && !x.guideUnits.length)) {
+    warn("W_NO_UNITS", "no responsibility units found", null);
+  }
+  const floor = issue?.date;
+  if (floor) {
+    for (const task of tasks) {
+      for (const d of task.deadlines) if (d.date < floor) warn("W_DEADLINE_BEFORE_ISSUE", `task ${task.id}: deadline ${d.date} is before the issue date ${floor}`, task.source.start);
+    }
+  }
+
   const sha256 = createHash("sha256").update(opts.bytes ?? Buffer.from(input.source, "utf8")).digest("hex");
-  void text;
   return {
     schemaVersion: SCHEMA_VERSION,
     source: {
@@ -42,11 +115,28 @@ export function parseDecoded(input: DecodedInput, opts: ParseOptions = {}): Resu
       ...(input.pages ? { pages: input.pages } : {}),
     },
     document: {
-      issuer: null, docNumber: null, title: null, recipients: [], issueDate: null, printDate: null, disclosure: null,
-      year: null, attachments: [], references: [], cc: [],
+      issuer,
+      docNumber: dn ? { raw: dn.raw, agency: dn.agency, year: dn.year, serial: dn.serial } : null,
+      title: t?.title ?? null,
+      recipients: [...(one<RecipientsFinding>(found, "recipients")?.names ?? [])],
+      issueDate: issue?.date ?? null,
+      printDate: print?.date ?? null,
+      disclosure: one<DisclosureFinding>(found, "disclosure")?.value ?? null,
+      year,
+      attachments: dedupeAttachments(attachments),
+      // the plan this notice issues (关于印发《…》的通知) is not a cited document
+      references: all<ReferenceFinding>(found, "reference")
+        .filter((r) => !t?.title.includes(r.title))
+        .map((r) => ({ title: r.title, docNumber: r.docNumber })),
+      cc: [...(one<CcFinding>(found, "cc")?.names ?? [])],
     },
-    sections: [],
-    tasks: [],
-    warnings: [],
+    sections: sectionTree(items),
+    tasks,
+    warnings,
   };
+}
+
+function dedupeAttachments(list: readonly AttachmentFinding[]): { number: number; title: string }[] {
+  const seen = new Set<number>();
+  return list.filter((a) => !seen.has(a.number) && seen.add(a.number)).map((a) => ({ number: a.number, title: a.title }));
 }

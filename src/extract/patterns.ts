@@ -53,7 +53,7 @@ export const ZH_DIGITS = "〇零一二三四五六七八九十百两";
 
 /** Page furniture: "— 8 —", "- 3 -", "第3页 共9页", "共9页第3页", "-- 1 of 9 --", a lone number. */
 export const PAGE_FURNITURE_RE =
-  /^(?:[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}|第 ?\d{1,4} ?页(?: ?[,/] ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?[,/]? ?第 ?\d{1,4} ?页|-- ?\d{1,4} of \d{1,4} ?--|\d{1,4}|[-—]?\s?\d{1,4} ?\/ ?\d{1,4}\s?[-—]?)$/u;
+  /^(?:[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}|第 ?\d{1,4} ?页(?: ?[,/]? ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?[,/]? ?第 ?\d{1,4} ?页|-- ?\d{1,4} of \d{1,4} ?--|\d{1,4}|[-—]?\s?\d{1,4} ?\/ ?\d{1,4}\s?[-—]?)$/u;
 
 const Y = `(?:\\d{4}|[〇零一二三四五六七八九]{4})`;
 const M = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})`;
@@ -83,3 +83,6 @@ export const CC_RE = /^抄送 ?[:]/u;
 
 /** Heading-like endings of a notice title: a line ending so is complete. */
 export const TITLE_END_RE = /(?:通知|意见|决定|通报|批复|报告|函|公告|通告|命令|决议)$/u;
+
+/** 主送机关 line: starts like an addressee and ends with a colon. */
+export const RECIPIENTS_RE = /^(?:各|全|有关|市|区|县|省|国务院|自治区|州|镇|乡|街道|中共|党|本)[^。:;!?]{1,300}:$/u;

@@ -4,7 +4,7 @@
  * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
 import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
@@ -38,9 +38,13 @@ export function startsParagraph(folded: string): boolean {
     DATE_LINE_RE.test(folded) ||
     PRINT_LINE_RE.test(folded) ||
     DISCLOSURE_RE.test(folded) ||
+    (RECIPIENTS_RE.test(folded) && folded.length <= 200) ||
     /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
   );
 }
+
+const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
+const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGNATURE_RE.test(folded) && !/[,。;:!?、]/u.test(folded);
 
 /** Does this paragraph end so that the next line cannot continue it? */
 function isClosed(folded: string): boolean {
@@ -87,13 +91,22 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     openFor = 0;
   };
 
+  const lines: { line: Seg; folded: string; block: Block; row: boolean }[] = [];
   for (const block of blocks) {
     const line = cleanLine(block);
     if (line.text.length === 0) continue;
     const folded = fold(line.text);
     const row = block.kind === "row" || line.text.includes("\t");
     if (!row && PAGE_FURNITURE_RE.test(folded)) continue;
+    lines.push({ line, folded, block, row });
+  }
+
+  for (let li = 0; li < lines.length; li++) {
+    const { line, folded, block, row } = lines[li]!;
     const heading = block.kind === "heading";
+    const next = lines[li + 1];
+    // A signature (an organisation name alone on its line) stands before the date: never a continuation.
+    const signature = next !== undefined && DATE_LINE_RE.test(next.folded) && isSignatureLine(folded);
     const continues =
       cur.length > 0 &&
       !row &&
@@ -101,7 +114,7 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       !heading &&
       !curHeading &&
       ((depth > 0 && openFor < MAX_OPEN_BRACKET && matchMarker(folded) === null) ||
-        (!startsParagraph(folded) && !isClosed(curFolded)));
+        (!signature && !startsParagraph(folded) && !isClosed(curFolded)));
     if (!continues) flush();
     if (cur.length === 0) {
       curRow = row;

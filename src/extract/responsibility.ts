@@ -1,0 +1,177 @@
+/**
+ * 责任分工 (responsibility clauses) in the three shapes of GOLD.md:
+ *
+ *   labelled bracket  〔牵头单位：市司法局；责任单位：市政府各部门〕
+ *   label line(s)     责任单位：区民政局、区财政局        (consecutive label lines form one clause)
+ *   verb bracket      （生态环境部牵头，国家发展改革委、工业和信息化部参与）
+ *
+ * Any open bracket closes with any close bracket (〔…] and （…) occur). A bracket that is none of
+ * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
+ */
+import { fold } from "../text/chars.js";
+import { isCloseBracket, isOpenBracket } from "../text/chars.js";
+import { splitNames } from "../normalize/units.js";
+import { type DeadlineMatch, findDeadlines } from "./deadline.js";
+import { LABEL_RE, type Role, labelKind } from "./patterns.js";
+
+export type Units = Record<Role, string[]>;
+
+export interface Clause {
+  readonly shape: "labelled" | "labelLine" | "verb" | "column";
+  /** [start, end) in the item content. */
+  readonly start: number;
+  readonly end: number;
+  readonly units: Units;
+  /** Deadlines given in the clause's own deadline field (完成时限：…). */
+  readonly deadlines: DeadlineMatch[];
+}
+
+export const emptyUnits = (): Units => ({ lead: [], responsible: [], support: [], guide: [] });
+
+/** Role verbs of verb brackets, longest first (牵头负责 is lead, 负责配合落实 is support). */
+const VERBS: readonly (readonly [string, Role])[] = (
+  [
+    ["按职责分工负责", "responsible"], ["按职责分工配合", "support"], ["按职责分工落实", "responsible"], ["负责配合落实", "support"],
+    ["按职责负责", "responsible"], ["牵头负责", "lead"], ["牵头落实", "lead"], ["牵头推进", "lead"], ["配合落实", "support"],
+    ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
+    ["参与配合", "support"], ["协助配合", "support"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
+    ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
+  ] as const
+).slice().sort((a, b) => b[0].length - a[0].length);
+
+/** A piece of a verb clause that is a note (以下均需各片区配合落实，不再列出). */
+const NOTE_RE = /^(?:以下|上述|其中|注|备注|不再列出|下同)|不再列出|下同/u;
+/** Words that show a piece is a sentence, not a list of names. */
+const SENTENCE_RE = /[要应将需把使对为是了的。:]|加强|推进|做好|完善|建立|开展/u;
+
+/** Parse the inside of a labelled bracket or a label line; null when it does not start with a label. */
+export function parseLabelled(inner: string, planYear: number | null): { units: Units; deadlines: DeadlineMatch[] } | null {
+  const folded = fold(inner);
+  const lead = /^[\s]*/u.exec(folded)![0].length;
+  const labels = [...folded.matchAll(LABEL_RE)];
+  if (labels.length === 0 || labels[0]!.index !== lead) return null;
+  const units = emptyUnits();
+  const deadlines: DeadlineMatch[] = [];
+  labels.forEach((m, k) => {
+    const from = m.index + m[0].length;
+    const to = labels[k + 1]?.index ?? inner.length;
+    const seg = inner.slice(from, to).replace(/^[\s;；,，、]+|[\s;；,，、。]+$/gu, "");
+    const lk = labelKind(m[1]!);
+    if (lk.kind === "role") units[lk.role].push(...splitNames(seg).filter((n) => !units[lk.role].includes(n)));
+    else if (lk.kind === "deadline") deadlines.push(...findDeadlines(seg, planYear, "field"));
+  });
+  return { units, deadlines };
+}
+
+/** Parse a verb bracket (State Council style); null when the content is not one. */
+export function parseVerbClause(inner: string): Units | null {
+  if (inner.length > 400 || inner.length < 3) return null;
+  const pieces: string[] = [];
+  let depth = 0;
+  let buf = "";
+  for (const ch of inner) {
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && "，,；;".includes(ch)) {
+      pieces.push(buf);
+      buf = "";
+    } else buf += ch;
+  }
+  pieces.push(buf);
+  const units = emptyUnits();
+  let pending: string[] = [];
+  let verbs = 0;
+  for (const raw of pieces) {
+    const piece = raw.replace(/\s+/gu, "").replace(/^(?:由|请)/u, "").replace(/[。.]$/u, "");
+    if (piece === "") continue;
+    if (NOTE_RE.test(fold(piece))) continue;
+    const verb = VERBS.find(([v]) => piece.endsWith(v));
+    const namesPart = verb ? piece.slice(0, piece.length - verb[0].length) : piece;
+    const names = namesPart ? splitNames(namesPart, { verbClause: true }) : [];
+    if (names.some((n) => n.length > 30 || SENTENCE_RE.test(n))) return null;
+    if (!verb) {
+      pending.push(...names);
+      continue;
+    }
+    const all = [...pending, ...names];
+    pending = [];
+    if (all.length === 0) return null;
+    verbs++;
+    for (const n of all) if (!units[verb[1]].includes(n)) units[verb[1]].push(n);
+  }
+  if (verbs === 0 || pending.length > 0) return null;
+  return units;
+}
+
+export interface ClauseInput {
+  readonly text: string;
+  readonly paragraphStarts: readonly number[];
+  readonly labelLines: readonly boolean[];
+}
+
+/** Find every responsibility clause in an item's content, in text order. */
+export function findClauses(item: ClauseInput, planYear: number | null, onUnclosed?: (at: number) => void): Clause[] {
+  const clauses: Clause[] = [];
+  const text = item.text;
+  // 1. Brackets at top level.
+  let depth = 0;
+  let start = -1;
+  const tops: [number, number, boolean][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (isOpenBracket(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (isCloseBracket(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) tops.push([start, i + 1, true]);
+    }
+  }
+  if (depth > 0 && start >= 0) {
+    onUnclosed?.(start);
+    tops.push([start, text.length, false]);
+  }
+  for (const [s, e, closed] of tops) {
+    const inner = text.slice(s + 1, closed ? e - 1 : e);
+    const labelled = parseLabelled(inner, planYear);
+    if (labelled) {
+      clauses.push({ shape: "labelled", start: s, end: e, units: labelled.units, deadlines: labelled.deadlines });
+      continue;
+    }
+    const verb = parseVerbClause(inner);
+    if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
+  }
+  // 2. Runs of label lines.
+  for (let k = 0; k < item.labelLines.length; k++) {
+    if (!item.labelLines[k]) continue;
+    const s = item.paragraphStarts[k]!;
+    let j = k;
+    while (j + 1 < item.labelLines.length && item.labelLines[j + 1]) j++;
+    const e = item.paragraphStarts[j + 1] ?? text.length;
+    const units = emptyUnits();
+    const deadlines: DeadlineMatch[] = [];
+    for (let q = k; q <= j; q++) {
+      const ps = item.paragraphStarts[q]!;
+      const pe = item.paragraphStarts[q + 1] ?? text.length;
+      const parsed = parseLabelled(text.slice(ps, pe), planYear);
+      if (!parsed) continue;
+      for (const role of Object.keys(units) as Role[]) for (const n of parsed.units[role]) if (!units[role].includes(n)) units[role].push(n);
+      deadlines.push(...parsed.deadlines);
+    }
+    // a label line may hold brackets already counted: drop those
+    for (let c = clauses.length - 1; c >= 0; c--) if (clauses[c]!.start >= s && clauses[c]!.end <= e) clauses.splice(c, 1);
+    clauses.push({ shape: "labelLine", start: s, end: e, units, deadlines });
+    k = j;
+  }
+  clauses.sort((a, b) => a.start - b.start);
+  // A clause that names no unit (only 完成时限：…) belongs to the clause before it, not a task of its own.
+  for (let c = clauses.length - 1; c > 0; c--) {
+    const cl = clauses[c]!;
+    if (Object.values(cl.units).every((u) => u.length === 0)) {
+      const prev = clauses[c - 1]!;
+      clauses[c - 1] = { ...prev, end: Math.max(prev.end, cl.end), deadlines: [...prev.deadlines, ...cl.deadlines] };
+      clauses.splice(c, 1);
+    }
+  }
+  return clauses;
+}

@@ -1,0 +1,30 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseBuffer, ResultSchema } from "../../src/index.js";
+import { diffGold, type Gold } from "../helpers/gold.js";
+
+const root = join(import.meta.dirname, "../..");
+const suites = [
+  { name: "seeds", docs: join(root, "seeds"), gold: join(root, "fixtures/gold") },
+  { name: "dev notices", docs: join(root, "fixtures/dev/docs"), gold: join(root, "fixtures/dev/gold") },
+];
+
+for (const s of suites) {
+  const golds = readdirSync(s.gold).filter((f) => f.endsWith(".gold.json"));
+  describe(`${s.name} against gold`, () => {
+    it.each(golds)("%s", async (g) => {
+      const gold = JSON.parse(readFileSync(join(s.gold, g), "utf8")) as Gold;
+      const path = join(s.docs, gold.file);
+      const result = await parseBuffer(readFileSync(path), { path });
+      expect(ResultSchema.safeParse(result).success).toBe(true);
+      expect(diffGold(result, gold)).toEqual([]);
+      // every task span points inside the input and starts its text
+      for (const t of result.tasks) {
+        expect(t.source.start).toBeGreaterThanOrEqual(0);
+        expect(t.source.end).toBeLessThanOrEqual(result.source.chars);
+        expect(t.source.end).toBeGreaterThan(t.source.start);
+      }
+    });
+  });
+}

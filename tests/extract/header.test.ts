@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { docNumber, parseDocNumber } from "../../src/extract/doc-number.js";
+import { title } from "../../src/extract/header.js";
+import { parseChineseDate } from "../../src/extract/dates.js";
+import { parseNotice } from "../../src/index.js";
+import { runExtractor } from "../helpers/run-extractor.js";
+
+describe("parseDocNumber", () => {
+  it.each([
+    ["锡政办函〔2022〕13号", { raw: "锡政办函〔2022〕13号", agency: "锡政办函", year: 2022, serial: 13 }],
+    ["湖政办发[2022]8号", { raw: "湖政办发[2022]8号", agency: "湖政办发", year: 2022, serial: 8 }],
+    ["栖政办发〔2022〕10 号", { raw: "栖政办发〔2022〕10号", agency: "栖政办发", year: 2022, serial: 10 }],
+    ["国办发(2018)126号", { raw: "国办发(2018)126号", agency: "国办发", year: 2018, serial: 126 }],
+    ["锡政办便函〔2022〕 3号", { raw: "锡政办便函〔2022〕3号", agency: "锡政办便函", year: 2022, serial: 3 }],
+    ["岚综管办【2016】183号", { raw: "岚综管办【2016】183号", agency: "岚综管办", year: 2016, serial: 183 }],
+  ])("%s", (text, want) => expect(parseDocNumber(text)).toMatchObject(want));
+  it.each(["2022年13号", "〔2022〕", "第13号", "锡政办函2022年13号"])("not a 文号: %s", (t) => expect(parseDocNumber(t)).toBeNull());
+});
+
+describe("parseChineseDate", () => {
+  it.each([
+    ["2022年 5月 31日", "2022-05-31"],
+    ["二〇一二年九月六日", "2012-09-06"],
+    ["二〇二二年十二月三十一日", "2022-12-31"],
+    ["2022年2月30日", null],
+  ])("%s", (t, want) => expect(parseChineseDate(t)).toBe(want));
+});
+
+describe("header extractors (spans checked)", () => {
+  it("joins a title over several lines", () => {
+    const f = runExtractor(title, "栖霞市人民政府办公室文件\n栖政办发〔2022〕10 号\n栖霞市人民政府办公室\n关于印发《2022 年栖霞市政务公开工作要点》\n的 通 知\n各镇人民政府、街道办事处：\n正文。");
+    expect(f.map((x) => x.title)).toEqual(["栖霞市人民政府办公室关于印发《2022年栖霞市政务公开工作要点》的通知"]);
+  });
+  it("finds the 文号 under the title", () => {
+    const f = runExtractor(docNumber, "国务院办公厅关于推广第二批\n支持创新相关改革举措的通知\n国办发〔2018〕126号\n\n各省、自治区、直辖市人民政府：\n正文。");
+    expect(f.map((x) => x.raw)).toEqual(["国办发〔2018〕126号"]);
+  });
+  it("does not take a cited 文号 from the body", () => {
+    expect(runExtractor(docNumber, "关于X的通知\n各单位：\n根据《通知》（国办发〔2022〕8号）要求，现通知如下：\n一、做好工作。")).toEqual([]);
+  });
+});
+
+const doc = (text: string) => parseNotice(text).document;
+
+describe("document header (GOLD.md header fields)", () => {
+  it("issuer from the 文件 line, issue date under the signature, print date from 版记", () => {
+    const d = doc("湖州市人民政府办公室文件\n湖政办发〔2022〕32号\n湖州市人民政府办公室关于印发2022年工作要点的通知\n各区县人民政府：\n现印发给你们。\n湖州市人民政府办公室\n2022年7月15日\n一、做好工作。\n抄送：市委各部门，市法院。\n湖州市人民政府办公室  2022年7月18日印发");
+    expect(d).toMatchObject({ issuer: "湖州市人民政府办公室", issueDate: "2022-07-15", printDate: "2022-07-18", year: 2022, recipients: ["各区县人民政府"], cc: ["市委各部门", "市法院"] });
+  });
+  it("issuer from the signature; 成文日期 in Chinese numerals", () => {
+    const d = doc("平潭县国土资源局关于\n分解2012年纠风三项重点工作任务\n各相关科室：\n现分解如下。\n一、做好工作。（牵头单位：监察大队）\n\n平潭县国土资源局\n二〇一二年九月六日");
+    expect(d).toMatchObject({ issuer: "平潭县国土资源局", issueDate: "2012-09-06", title: "平潭县国土资源局关于分解2012年纠风三项重点工作任务", recipients: ["各相关科室"] });
+  });
+  it("no signature: issuer from the title's leading agency; issueDate null; 印发 date is not a fallback", () => {
+    const d = doc("上海市松江区人民政府办公室关于转发区发展改革委2023年工作要点的通知\n各街道办事处：\n一、做好工作。\n上海市松江区人民政府办公室 2023年3月2日印发");
+    expect(d).toMatchObject({ issuer: "上海市松江区人民政府办公室", issueDate: null, printDate: "2023-03-02", year: 2023 });
+  });
+  it("two issuing offices are joined with 、", () => {
+    const d = doc("关于印发2021年工作方案的通知\n各单位：\n一、做好工作。\n中共某某区委办公室    某某区人民政府办公室\n2021年4月1日");
+    expect(d.issuer).toBe("中共某某区委办公室、某某区人民政府办公室");
+  });
+  it("文号 from YAML front matter of a saved web page; title from the first heading", () => {
+    const r = parseNotice("---\n文号: 岚综管办〔2018〕148号\n---\n# 关于印发三年行动方案的通知\n\n各单位：\n\n一、总体目标\n\n做好工作。\n", { format: "markdown" });
+    expect(r.document).toMatchObject({ docNumber: { raw: "岚综管办〔2018〕148号", year: 2018, serial: 148 }, title: "关于印发三年行动方案的通知", year: 2018 });
+  });
+  it("disclosure and references", () => {
+    const d = doc("关于印发要点的通知\n各单位：\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》（国办发〔2022〕8号），现印发《要点》。\n某某局\n2022年5月31日\n（此件公开发布）\n一、做好工作。");
+    expect(d.disclosure).toBe("此件公开发布");
+    // 《要点》 is the plan this notice issues, not a cited document
+    expect(d.references).toEqual([{ title: "国务院办公厅关于印发2022年政务公开工作要点的通知", docNumber: "国办发〔2022〕8号" }]);
+  });
+  it("attachments: a numbered list, and a single unnumbered 附件", () => {
+    expect(doc("关于X的通知\n各单位：\n一、做好工作。\n附件：1. 2022年度重点任务清单\n2. 2022年度项目清单\n某局\n2022年1月5日").attachments).toEqual([
+      { number: 1, title: "2022年度重点任务清单" }, { number: 2, title: "2022年度项目清单" },
+    ]);
+    expect(doc("关于X的通知\n各单位：\n一、做好工作。\n附件：推广清单\n某局\n2022年1月5日").attachments).toEqual([{ number: 1, title: "推广清单" }]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { findClauses, parseLabelled, parseVerbClause } from "../../src/extract/responsibility.js";
+
+const U = (lead: string[] = [], responsible: string[] = [], support: string[] = [], guide: string[] = []) => ({ lead, responsible, support, guide });
+
+describe("parseLabelled", () => {
+  const cases: [string, ReturnType<typeof U>][] = [
+    ["牵头单位：市司法局；责任单位：市政府各部门，各市（县）、区人民政府", U(["市司法局"], ["市政府各部门", "各市（县）、区人民政府"])],
+    ["责任单位:各级市场监管部门", U([], ["各级市场监管部门"])],
+    ["牵头单位：监察大队，参加单位：征地部", U(["监察大队"], [], ["征地部"])],
+    ["牵头单位：征地部，参与单位：法规科", U(["征地部"], [], ["法规科"])],
+    ["牵头领导：张三；责任单位：区民政局", U([], ["区民政局"])],
+    ["指导单位：省厅；协办单位：市局、县局", U([], [], ["市局", "县局"], ["省厅"])],
+    ["主办单位：A局；承办单位：B局；配合部门：C局", U(["A局"], ["B局"], ["C局"])],
+    ["责任单位（部门）：区财政局", U([], ["区财政局"])],
+  ];
+  it.each(cases)("%s", (text, want) => expect(parseLabelled(text, 2022)?.units).toEqual(want));
+  it("reads a deadline field", () => expect(parseLabelled("责任单位：区民政局；完成时限：2019年8月", 2019)?.deadlines.map((d) => d.date)).toEqual(["2019-08-31"]));
+  it.each(["原卜蜂莲花", "2021年8月", "国办发〔2022〕8号", "居", "含南太湖新区管委会，下同"])("not a labelled clause: %s", (t) => expect(parseLabelled(t, 2022)).toBeNull());
+});
+
+describe("parseVerbClause", () => {
+  const cases: [string, ReturnType<typeof U>][] = [
+    ["生态环境部牵头，国家发展改革委、工业和信息化部参与", U(["生态环境部"], [], ["国家发展改革委", "工业和信息化部"])],
+    ["市场监管总局、工业和信息化部负责", U([], ["市场监管总局", "工业和信息化部"])],
+    ["区资源生态局牵头，有关部门按职责分工负责", U(["区资源生态局"], ["有关部门"])],
+    ["工业和信息化部指导", U([], [], [], ["工业和信息化部"])],
+    ["A、B，各省级人民政府按职责分工负责", U([], ["A", "B", "各省级人民政府"])],
+    ["X会同有关部门负责", U([], ["X", "有关部门"])],
+    ["区市场监管局等按职责分工负责", U([], ["区市场监管局"])],
+    ["X等有关部门和单位负责", U([], ["X", "有关部门和单位"])],
+    ["区资源生态局牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出", U(["区资源生态局"], [], ["各片区"])],
+    ["区资源生态局牵头，区经发局、区农业农村局，平潭海关等按职责分工负责", U(["区资源生态局"], ["区经发局", "区农业农村局", "平潭海关"])],
+  ];
+  it.each(cases)("%s", (text, want) => expect(parseVerbClause(text)).toEqual(want));
+  it.each(["原卜蜂莲花", "2021年8月", "以下简称“市场主体”", "各地要加强指导", "含兼职", "按职责分工负责", "居"])("not a verb clause: %s", (t) =>
+    expect(parseVerbClause(t)).toBeNull(),
+  );
+});
+
+describe("findClauses", () => {
+  it("finds brackets of any pairing, in order, with their offsets", () => {
+    const text = "做好工作。（牵头单位：市财政局）再做一件。〔牵头单位：市司法局]";
+    const cs = findClauses({ text, paragraphStarts: [0], labelLines: [false] }, 2022);
+    expect(cs.map((c) => text.slice(c.start, c.end))).toEqual(["（牵头单位：市财政局）", "〔牵头单位：市司法局]"]);
+    expect(cs.map((c) => c.units.lead)).toEqual([["市财政局"], ["市司法局"]]);
+  });
+  it("reads consecutive label lines as one clause", () => {
+    const paras = ["建设平台。", "牵头单位：区民政局", "配合单位：区财政局", "完成时限：2019年8月"];
+    const starts = paras.map((_, i) => paras.slice(0, i).join("").length);
+    const cs = findClauses({ text: paras.join(""), paragraphStarts: starts, labelLines: [false, true, true, true] }, 2019);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]!.units).toEqual(U(["区民政局"], [], ["区财政局"]));
+    expect(cs[0]!.deadlines.map((d) => d.date)).toEqual(["2019-08-31"]);
+  });
+  it("ignores brackets that are not clauses", () => {
+    const text = "对村（居）务公开（原卜蜂莲花）和《条例》（国办发〔2022〕8号）做好（2021年8月）工作。";
+    expect(findClauses({ text, paragraphStarts: [0], labelLines: [false] }, 2022)).toEqual([]);
+  });
+  it("reports a bracket that never closes and still reads it", () => {
+    const at: number[] = [];
+    const cs = findClauses({ text: "做好工作。（责任单位：市司法局", paragraphStarts: [0], labelLines: [false] }, 2022, (i) => at.push(i));
+    expect(at).toEqual([5]);
+    expect(cs[0]!.units.responsible).toEqual(["市司法局"]);
+  });
+});

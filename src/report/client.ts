@@ -99,7 +99,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     if (g) { pickMonth(g); return; }
     var go = e.target.closest("[data-goto]");
     if (go) {
-      reset();
+      reset(); // the row may be filtered out
       var row = document.getElementById("task-" + go.dataset.goto);
       if (row) { row.classList.remove("flash"); void row.offsetWidth; row.classList.add("flash"); }
     }
@@ -129,10 +129,10 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   });
 
-  // Closed <details> print as their summary only: open the section trees while printing.
+  // Closed <details> print as their summary only: unfold trees and lists while printing.
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.tree:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+    document.querySelectorAll("details.fold:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
   });
   window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
   apply();

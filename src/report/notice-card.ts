@@ -18,7 +18,8 @@ function sectionTree(sections: readonly Section[]): string {
 const countSections = (sections: readonly Section[]): number =>
   sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
 
-export function renderNoticeCard(r: Result, index: number): string {
+/** `openTree`: show the section tree unfolded (one notice); with several the cards stay compact. */
+export function renderNoticeCard(r: Result, index: number, openTree = true): string {
   const d = r.document;
   const rows: [string, string][] = [
     ["文号", text(d.docNumber?.raw)],
@@ -52,7 +53,7 @@ export function renderNoticeCard(r: Result, index: number): string {
   ];
   const n = countSections(r.sections);
   const tree = n
-    ? `<details class="tree"${n <= 40 ? " open" : ""}><summary>文件结构（${n} 个标题）</summary>${sectionTree(r.sections)}</details>`
+    ? `<details class="tree fold"${openTree ? " open" : ""}><summary>文件结构（${n} 个标题）</summary>${sectionTree(r.sections)}</details>`
     : `<p class="empty">未识别出章节结构。</p>`;
   return (
     `<article class="card notice" id="notice-${index}" aria-labelledby="notice-${index}-title">` +

@@ -26,10 +26,16 @@ const taskItem = (row: TaskRow, results: readonly Result[], multi: boolean): str
   return `<li><a href="#task-${row.ref}" data-goto="${row.ref}">${where}<span class="tid">${escapeHtml(row.task.id)}</span> ${escapeHtml(row.task.title)}</a> <span class="line">第 ${row.task.source.line} 行</span></li>`;
 };
 
-const taskList = (id: string, heading: string, rows: readonly TaskRow[], results: readonly Result[], multi: boolean): string =>
-  `<div class="qbox" id="${id}"><h3>${heading} <span class="badge${rows.length ? " warn" : ""}">${rows.length}</span></h3>` +
-  (rows.length ? `<ul>${rows.map((r) => taskItem(r, results, multi)).join("")}</ul>` : `<p class="empty">无</p>`) +
-  `</div>`;
+/** Lists longer than this start folded, so one sloppy notice does not bury the rest of the page. */
+const FOLD_OVER = 8;
+
+function taskList(id: string, heading: string, rows: readonly TaskRow[], results: readonly Result[], multi: boolean): string {
+  const list = `<ul>${rows.map((r) => taskItem(r, results, multi)).join("")}</ul>`;
+  const body = rows.length === 0
+    ? `<p class="empty">无</p>`
+    : `<details class="fold"${rows.length <= FOLD_OVER ? " open" : ""}><summary>列出 ${rows.length} 项</summary>${list}</details>`;
+  return `<div class="qbox" id="${id}"><h3>${heading} <span class="badge${rows.length ? " warn" : ""}">${rows.length}</span></h3>${body}</div>`;
+}
 
 export function renderQuality(results: readonly Result[], q: QualitySummary): string {
   const multi = results.length > 1;

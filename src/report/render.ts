@@ -78,7 +78,7 @@ export function renderReport(results: readonly Result[], opts: ReportOptions): s
     ["警告", quality.warnings, quality.warnings > 0],
   ] as const;
   const toc: [string, string][] = [
-    ["notices", "通知概要"], ["responsibility", "责任分工"], ["timeline", "期限时间轴"], ["tasks", "任务清单"], ["quality", "数据质量"],
+    ["timeline", "期限时间轴"], ["responsibility", "责任分工"], ["tasks", "任务清单"], ["quality", "数据质量"], ["notices", "通知概要"],
     ...extra.map((s): [string, string] => [s.id, s.title]),
   ];
 
@@ -93,11 +93,12 @@ export function renderReport(results: readonly Result[], opts: ReportOptions): s
     `<ul class="tiles">${tiles.map(([k, v, warn]) => `<li${warn ? ` class="warn"` : ""}><b>${v}</b>${k}</li>`).join("")}</ul></header>`,
     `<nav class="toc" aria-label="目录"><ul>${toc.map(([id, t]) => `<li><a href="#${escapeHtml(id)}">${escapeHtml(t)}</a></li>`).join("")}</ul></nav>`,
     `<main>`,
-    section("notices", "通知概要", `<div class="cards">${results.map(renderNoticeCard).join("")}</div>`),
-    section("responsibility", "责任分工", renderResponsibility(units)),
+    // Who does what by when comes first; the notice cards are reference material.
     section("timeline", "期限时间轴", `<div class="scroll">${renderTimelineSvg(timeline, today)}</div>`, timelineIntro),
+    section("responsibility", "责任分工", renderResponsibility(units)),
     section("tasks", "任务清单", renderTaskTable(results, rows, units, timeline, today)),
     section("quality", "数据质量", renderQuality(results, quality)),
+    section("notices", "通知概要", `<div class="cards">${results.map((r, i) => renderNoticeCard(r, i, results.length === 1)).join("")}</div>`),
     ...extra.map((s) => section(s.id, s.title, s.html)),
     `</main>`,
     `<footer class="page">本页为离线单文件报告，不访问网络。内嵌数据为 gongkai parse 输出的 JSON（schemaVersion ${results[0]?.schemaVersion ?? "—"}）。</footer>`,

@@ -38,7 +38,7 @@ export function renderResponsibility(units: readonly UnitGroup[]): string {
   const legend = ROLES.map((r) => `<span class="key"><i class="sw r-${r}"></i>${ROLE_LABELS[r]}</span>`).join("");
   return (
     `<div class="legend" aria-hidden="true">${legend}</div>` +
-    `<div class="scroll"><table class="units"><caption>各单位承担的任务数（点击单位名称筛选任务表；名称已按全半角和空白归并）</caption>` +
+    `<div class="scroll tall"><table class="units"><caption>各单位承担的任务数（点击单位名称筛选任务表；名称已按全半角和空白归并）</caption>` +
     `<thead><tr><th scope="col">单位</th>${ROLES.map((r) => `<th scope="col" class="num">${ROLE_LABELS[r]}</th>`).join("")}` +
     `<th scope="col" class="num">合计</th><th scope="col"><span class="sr-only">分布</span></th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table></div>`

@@ -23,7 +23,7 @@ h3 { font-size: 15px; margin: 0 0 8px; }
 nav.toc ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 0 0 8px; }
 nav.toc a { color: var(--brand); }
 section.block { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 16px 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .card .stats { margin: 0 0 8px; color: var(--muted); display: flex; gap: 12px; }
 dl.meta { margin: 0; display: grid; grid-template-columns: 1fr; gap: 2px; }
@@ -37,6 +37,7 @@ details.tree ul { margin: 2px 0; padding-left: 1.3em; }
 details.tree .marker { color: var(--muted); margin-right: 2px; }
 summary { cursor: pointer; color: var(--brand); }
 .scroll { overflow-x: auto; }
+.scroll.tall { max-height: 30em; overflow-y: auto; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: 4px 0 8px; caption-side: top; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -54,7 +55,7 @@ th[aria-sort="descending"] .arrow::after { content: " ▼"; }
 #f-count { color: var(--muted); margin-left: auto; }
 table.tasks { font-size: 13px; }
 table.tasks td.units { min-width: 8.5em; }
-table.tasks td.task { min-width: 18em; }
+table.tasks td.task { min-width: 22em; }
 table.tasks .tid { white-space: nowrap; font-weight: 600; }
 table.tasks .doc { white-space: nowrap; color: var(--muted); }
 table.tasks td:nth-last-child(2) { white-space: nowrap; }
@@ -119,7 +120,7 @@ html:not(.js) .controls, html:not(.js) .toolbar { display: none; }
   thead { display: table-header-group; }
   thead th { position: static; }
   tr { break-inside: avoid; }
-  .scroll { overflow: visible; }
+  .scroll, .scroll.tall { overflow: visible; max-height: none; }
   .chip, .unit-link { border: 0; padding: 0; background: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -8,7 +8,7 @@
  *   1	高水平推进…	市发展改革委	全年   → task A1.1
  */
 import type { Seg } from "../text/blocks.js";
-import { squash } from "../text/chars.js";
+import { fold, squash } from "../text/chars.js";
 import { ATTACHMENT_LIST_RE } from "./patterns.js";
 import { rowCells } from "./sections.js";
 import { matchMarker } from "./section-marker.js";
@@ -41,9 +41,10 @@ export const attachmentList = defineExtractor<AttachmentFinding>({
       const m = ATTACHMENT_LIST_RE.exec(p.folded);
       if (!m) continue;
       const first = p.text.slice(m[0].length).trim();
-      const mm = matchMarker(first);
+      const mm = matchMarker(fold(first));
+      const printed = /(\d{1,2})/u.exec(m[0])?.[1];
       if (!mm || mm.family !== "num") {
-        if (first) out.push({ kind: "attachment", span: spanOf(p), raw: p.text, number: 1, title: squash(first) });
+        if (first) out.push({ kind: "attachment", span: spanOf(p), raw: p.text, number: printed ? Number(printed) : 1, title: squash(first) });
       } else {
         out.push({ kind: "attachment", span: spanOf(p), raw: p.text, number: mm.ordinal, title: squash(first.slice(mm.length)) });
         for (let j = i + 1; j < ps.length; j++) {
@@ -96,8 +97,9 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
         }
         const indexCol = columns.kinds.findIndex((k) => k.kind === "index");
         const serialCell = indexCol >= 0 ? cells[indexCol] : undefined;
-        const serial = serialCell ? squash(serialCell.text) : String(serials.size + 1);
-        if (!/^\d{1,4}$/u.test(serial)) continue; // a group row (一、…方面) or debris, not a task
+        const printedSerial = serialCell ? /^[(（]?(\d{1,4})[.．、)）]?$/u.exec(squash(serialCell.text))?.[1] : String(serials.size + 1);
+        if (printedSerial === undefined) continue; // a group row (一、…方面) or debris, not a task
+        const serial = String(Number(printedSerial));
         if (serials.has(serial)) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `序号 ${serial} appears twice in 附件${a.number}`, span: spanOf(p) });
         serials.add(serial);
         out.push({ kind: "tableRow", span: spanOf(p), raw: p.text, attachment: a.number, serial, cells, columns, caption });

@@ -4,7 +4,8 @@
  * extractor reads it instead of re-scanning.
  */
 import type { Paragraph } from "../text/paragraphs.js";
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, PRINT_LINE_RE, RECIPIENTS_RE } from "./patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
+import { mapColumns } from "./table.js";
 import { matchMarker } from "./section-marker.js";
 
 /** Organisation-name endings, used to recognise a signature line. */
@@ -52,29 +53,39 @@ function endsBody(ps: readonly Paragraph[], i: number): boolean {
 }
 
 export function computeLayout(ps: readonly Paragraph[]): Layout {
-  const firstMarker = ps.findIndex((p) => !p.row && matchMarker(p.folded) !== null);
-  const searchTo = firstMarker < 0 ? Math.min(ps.length, 40) : firstMarker;
-  let recipients = -1;
-  for (let i = 0; i < searchTo && i < 40; i++) {
-    if (RECIPIENTS_RE.test(ps[i]!.folded)) {
-      recipients = i;
-      break;
-    }
-  }
+  const recipients = findRecipients(ps);
   const headerEnd = recipients >= 0 ? recipients : headerEndWithoutRecipients(ps);
+  const sections = attachmentSections(ps, recipients + 1);
+  const firstHeader = sections[0]?.header ?? ps.length;
 
+  // The numbered body: the first item before any "附件 N" section …
   let bodyStart = ps.length;
-  for (let i = Math.max(0, recipients + 1); i < ps.length; i++) {
+  let bodySection: AttachmentSection | undefined;
+  for (let i = Math.max(0, recipients + 1); i < firstHeader; i++) {
     const p = ps[i]!;
     if (ATTACHMENT_LIST_RE.test(p.folded)) {
       // skip the 附件 list entries (1. … 2. …) that follow it
-      while (i + 1 < ps.length && matchMarker(ps[i + 1]!.folded)?.family === "num") i++;
+      while (i + 1 < firstHeader && matchMarker(ps[i + 1]!.folded)?.family === "num") i++;
       continue;
     }
-    if (ATTACHMENT_HEADER_RE.test(p.folded)) break; // attachments before any item: no numbered body
-    if (matchMarker(p.row ? p.folded.split("\t")[0]! : p.folded) !== null) {
+    if (matchMarker(p.row ? p.folded.split("\t")[0]! : p.folded, p.row) !== null) {
       bodyStart = i;
       break;
+    }
+  }
+  // … else the plan printed as an attachment (附件 / XX实施方案 / 一、…), unless that section is a table.
+  if (bodyStart === ps.length) {
+    for (const sec of sections) {
+      for (let i = sec.start; i < sec.end; i++) {
+        const p = ps[i]!;
+        if (p.row && mapColumns(rowCellTexts(p.text)) !== null) break;
+        if (!p.row && matchMarker(p.folded) !== null) {
+          bodyStart = i;
+          bodySection = sec;
+          break;
+        }
+      }
+      if (bodySection) break;
     }
   }
   let bodyEnd = ps.length;
@@ -96,26 +107,56 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
     }
   }
 
-  const attachments: AttachmentSection[] = [];
-  const headers: { index: number; n: number | null }[] = [];
-  for (let i = Math.max(bodyEnd, recipients + 1); i < ps.length; i++) {
-    const m = /^附件 ?(?<n>\d{1,2})?$/u.exec(ps[i]!.folded);
-    if (m) headers.push({ index: i, n: m.groups?.n ? Number(m.groups.n) : null });
-  }
-  headers.forEach((h, k) => {
-    const next = headers[k + 1]?.index ?? ps.length;
-    let end = next;
-    for (let i = h.index + 1; i < next; i++) {
-      const f = ps[i]!.folded;
-      if (CC_RE.test(f) || PRINT_LINE_RE.test(f)) {
-        end = i;
+  let attachments = sections.filter((s) => s !== bodySection && (s.header >= bodyEnd || s.end <= bodyStart));
+  if (sections.length === 0) {
+    // A task table printed without any 附件 header counts as attachment 1.
+    for (let i = headerEnd; i < ps.length; i++) {
+      if (i >= bodyStart && i < bodyEnd) continue;
+      const p = ps[i]!;
+      const m = p.row ? mapColumns(rowCellTexts(p.text)) : null;
+      if (m && m.kinds.some((k) => k.kind === "index")) {
+        attachments = [{ number: 1, header: i, start: i, end: sectionEnd(ps, i + 1, ps.length) }];
         break;
       }
     }
-    attachments.push({ number: h.n ?? k + 1, header: h.index, start: h.index + 1, end });
-  });
-
+  }
   return { recipients, headerEnd, bodyStart, bodyEnd, dateLine, attachments };
+}
+
+const rowCellTexts = (s: string): string[] => s.split("\t");
+
+/** 主送机关: an addressee line ending with a colon, or the colon line right under the title. */
+function findRecipients(ps: readonly Paragraph[]): number {
+  const firstMarker = ps.findIndex((p) => !p.row && matchMarker(p.folded) !== null);
+  const searchTo = Math.min(firstMarker < 0 ? ps.length : firstMarker, 40);
+  for (let i = 0; i < searchTo; i++) if (RECIPIENTS_RE.test(ps[i]!.folded)) return i;
+  for (let i = 1; i < searchTo; i++) {
+    const f = ps[i]!.folded;
+    const prev = ps[i - 1]!.folded;
+    if (/:$/u.test(f) && f.length <= 150 && !/[。;]|如下/u.test(f) && (/关于/u.test(prev) || TITLE_END_RE.test(prev) || /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(prev))) return i;
+  }
+  return -1;
+}
+
+/** "附件 N" sections, each running to the next one or to the 版记 (抄送 / 印发). */
+function attachmentSections(ps: readonly Paragraph[], from: number): AttachmentSection[] {
+  const headers: { index: number; n: number | null }[] = [];
+  for (let i = Math.max(0, from); i < ps.length; i++) {
+    const m = ps[i]!.row ? null : ATTACHMENT_HEADER_RE.exec(ps[i]!.folded);
+    if (m) headers.push({ index: i, n: m.groups?.n ? Number(m.groups.n) : null });
+  }
+  return headers.map((h, k) => {
+    const next = headers[k + 1]?.index ?? ps.length;
+    return { number: h.n ?? k + 1, header: h.index, start: h.index + 1, end: sectionEnd(ps, h.index + 1, next) };
+  });
+}
+
+function sectionEnd(ps: readonly Paragraph[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const f = ps[i]!.folded;
+    if (CC_RE.test(f) || PRINT_LINE_RE.test(f)) return i;
+  }
+  return to;
 }
 
 /** Without a 主送 line the header block is the run of short non-sentence paragraphs at the top. */

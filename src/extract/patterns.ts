@@ -73,7 +73,7 @@ export const DOC_NUMBER_RE =
 export const DISCLOSURE_RE = /^\(?(?<value>此件[^()]{1,12}|(?:主动|依申请|不予)公开)\)?$/u;
 
 /** 附件 list line: "附件：1. …", "- 附件：…". */
-export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?[:]/u;
+export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?(?:\d{1,2})? ?[:]/u;
 
 /** An attachment section header on its own line: "附件1", "附件 2", "附件". */
 export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;

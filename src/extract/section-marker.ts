@@ -28,27 +28,30 @@ const NUM_PAREN = /^(?:\( ?(\d{1,3}) ?\)|(\d{1,2})\)(?!\d))/u;
 const CIRCLED_START = 0x2460; // ① … ⑳
 const PAREN_DIGIT_START = 0x2474; // ⑴ … ⒇
 
-/** Match a marker at the start of a folded paragraph; null when there is none. */
-export function matchMarker(folded: string): MarkerMatch | null {
+/**
+ * Match a marker at the start of a folded paragraph; null when there is none. A marker must be
+ * followed by content, except in a table cell of its own (`cell: true`).
+ */
+export function matchMarker(folded: string, cell = false): MarkerMatch | null {
   const c = folded.charCodeAt(0);
-  if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", c - CIRCLED_START + 1, 1, folded);
-  if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", c - PAREN_DIGIT_START + 1, 1, folded);
+  if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", c - CIRCLED_START + 1, 1, folded, cell);
+  if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", c - PAREN_DIGIT_START + 1, 1, folded, cell);
   let m = ZH.exec(folded);
-  if (m) return done("zh", zhNumber(m[1]!), m[0].length, folded);
+  if (m) return done("zh", zhNumber(m[1]!), m[0].length, folded, cell);
   m = ZH_PAREN.exec(folded);
-  if (m) return done("zhParen", zhNumber(m[1]!), m[0].length, folded);
+  if (m) return done("zhParen", zhNumber(m[1]!), m[0].length, folded, cell);
   m = NUM_PAREN.exec(folded);
-  if (m) return done("numParen", Number(m[1] ?? m[2]), m[0].length, folded);
+  if (m) return done("numParen", Number(m[1] ?? m[2]), m[0].length, folded, cell);
   m = NUM.exec(folded);
-  if (m) return done("num", Number(m[1]), m[0].length, folded);
+  if (m) return done("num", Number(m[1]), m[0].length, folded, cell);
   return null;
 }
 
-function done(family: MarkerFamily, ordinal: number | null, length: number, folded: string): MarkerMatch | null {
+function done(family: MarkerFamily, ordinal: number | null, length: number, folded: string, cell: boolean): MarkerMatch | null {
   if (ordinal === null || ordinal <= 0) return null;
   // A marker must be followed by content (a bare "1." line is a page number or list debris).
   let len = length;
   while (folded[len] === " ") len++;
-  if (len >= folded.length) return null;
+  if (len >= folded.length && !cell) return null;
   return { family, ordinal, markerLength: length, length: len };
 }

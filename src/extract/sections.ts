@@ -82,7 +82,7 @@ export const sections = defineExtractor<ItemFinding>({
     const lastInFamily = new Map<MarkerFamily, number>();
 
     const open = (p: Paragraph, seg: Seg, cells?: Seg[]): boolean => {
-      const m = matchMarker(fold(seg.text));
+      const m = matchMarker(fold(seg.text), cells !== undefined);
       if (!m) return false;
       const level = FAMILY_LEVEL[m.family];
       while (stack.length && items[stack[stack.length - 1]!]!.level >= level) stack.pop();

@@ -66,10 +66,12 @@ const TAB = 9;
  * Clean one line: drop leading/trailing white space and white space next to CJK characters
  * (CJK text has no spaces: "2022 年 5月" → "2022年5月"); collapse white space between two
  * non-CJK characters to one space ("IPv6 升级" → "IPv6升级", "1. 2022" → "1. 2022").
- * TABs are kept: they separate table cells (runs of TABs collapse to one).
+ * TABs are kept, each of them: they separate table cells, and an empty cell is still a cell.
  */
-export function cleanLine(block: { text: string; offsets: Int32Array; end: number }): Seg {
+export function cleanLine(block: { text: string; offsets: Int32Array; end: number; kind?: Block["kind"] }): Seg {
   const { text, offsets } = block;
+  // Leading/trailing TABs are indentation in a text file, but empty edge cells in a real table row.
+  const edgeTabs = block.kind === "row";
   const out: number[] = [];
   const offs: number[] = [];
   let i = 0;
@@ -78,22 +80,23 @@ export function cleanLine(block: { text: string; offsets: Int32Array; end: numbe
     const c = text.charCodeAt(i);
     if (isSpace(c) || c === TAB) {
       let j = i;
-      let hasTab = false;
+      let tabs = 0;
       while (j < n && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === TAB)) {
-        if (text.charCodeAt(j) === TAB) hasTab = true;
+        if (text.charCodeAt(j) === TAB) tabs++;
         j++;
       }
-      if (out.length > 0 && j < n) {
-        if (hasTab) {
+      if (tabs > 0 && ((out.length > 0 && j < n) || edgeTabs)) {
+        // one TAB per TAB: an empty cell is a cell
+        for (let t = 0; t < tabs; t++) {
           out.push(TAB);
           offs.push(offsets[i]!);
-        } else {
-          const prev = out[out.length - 1]!;
-          const next = text.charCodeAt(j);
-          if (!isCjk(prev) && !isCjk(next) && prev !== TAB) {
-            out.push(32);
-            offs.push(offsets[i]!);
-          }
+        }
+      } else if (out.length > 0 && j < n) {
+        const prev = out[out.length - 1]!;
+        const next = text.charCodeAt(j);
+        if (!isCjk(prev) && !isCjk(next) && prev !== TAB) {
+          out.push(32);
+          offs.push(offsets[i]!);
         }
       }
       i = j;

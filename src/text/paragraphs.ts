@@ -5,6 +5,7 @@
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
+import { parseVerbClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
 import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
@@ -50,11 +51,26 @@ const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGN
 function isClosed(folded: string): boolean {
   const last = folded[folded.length - 1] ?? "";
   if (TERMINAL.has(last)) return true;
+  if (isCloseBracket(last) && endsWithClause(folded)) return true;
   if (DATE_LINE_RE.test(folded) || PRINT_LINE_RE.test(folded) || DISCLOSURE_RE.test(folded)) return true;
   if (ATTACHMENT_HEADER_RE.test(folded)) return true;
   if (/文件$/u.test(folded) && folded.length <= 40) return true; // 红头 "……文件"
   if (/[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)) return true; // a 文号 line
   if (TITLE_END_RE.test(folded)) return true;
+  return false;
+}
+
+/** Does the text end with a responsibility clause (a bracket that names units)? */
+function endsWithClause(folded: string): boolean {
+  let depth = 0;
+  for (let i = folded.length - 1; i >= 0 && folded.length - i < 400; i--) {
+    const ch = folded[i]!;
+    if (isCloseBracket(ch)) depth++;
+    else if (isOpenBracket(ch) && --depth === 0) {
+      const inner = folded.slice(i + 1, -1);
+      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
+    }
+  }
   return false;
 }
 

@@ -56,6 +56,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     document.querySelectorAll(".unit-link").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.dataset.unit === unit));
     });
+    document.querySelectorAll("#task-table .chip").forEach(function (b) {
+      b.classList.toggle("on", b.dataset.unit === unit);
+    });
     document.querySelectorAll(".timeline .bar").forEach(function (g) {
       g.classList.toggle("active", g.getAttribute("data-month") === month);
     });

@@ -46,10 +46,10 @@ export function buildRows(results: readonly Result[], today: string): TaskRow[] 
   );
 }
 
-/** A short label for a notice: 文号, else title, else file name, else its position. */
-export function docLabel(r: Result, index: number): string {
+/** A short label for a notice: 文号, else title (cut to `max` characters), else file name, else its position. */
+export function docLabel(r: Result, index: number, max = 24): string {
   if (r.document.docNumber) return r.document.docNumber.raw;
-  if (r.document.title) return r.document.title.length > 24 ? `${r.document.title.slice(0, 23)}…` : r.document.title;
+  if (r.document.title) return r.document.title.length > max ? `${r.document.title.slice(0, max - 1)}…` : r.document.title;
   if (r.source.path) return r.source.path.split(/[\\/]/u).pop() ?? r.source.path;
   return `通知 ${index + 1}`;
 }

@@ -54,15 +54,16 @@ th[aria-sort="descending"] .arrow::after { content: " ▼"; }
 .controls .check input { vertical-align: middle; }
 #f-count { color: var(--muted); margin-left: auto; }
 table.tasks { font-size: 13px; }
-table.tasks td.units { min-width: 8.5em; }
+table.tasks td.units { min-width: 10em; }
 table.tasks td.task { min-width: 22em; }
 table.tasks .tid { white-space: nowrap; font-weight: 600; }
-table.tasks .doc { white-space: nowrap; color: var(--muted); }
+table.tasks .doc { min-width: 12.5em; max-width: 14em; color: var(--muted); font-size: 12px; }
 table.tasks td:nth-last-child(2) { white-space: nowrap; }
 .path { color: var(--muted); font-size: 12px; }
 .ttitle { font-weight: 600; }
 details.text p { margin: 4px 0 0; white-space: pre-wrap; }
 .chip { display: inline-block; border: 1px solid var(--line); background: #f7f9fc; border-radius: 10px; padding: 0 7px; margin: 1px 3px 1px 0; font-size: 12px; cursor: pointer; color: var(--ink); text-align: left; }
+.chip.on { background: #dde9f6; border-color: var(--brand); color: var(--brand); }
 .chip:hover, .unit-link:hover { border-color: var(--brand); color: var(--brand); }
 .due { display: block; }
 .due.past { color: var(--past); font-weight: 600; }

@@ -45,7 +45,9 @@ function rowHtml(row: TaskRow, results: readonly Result[], opts: { multi: boolea
   const t = row.task;
   const r = results[row.doc];
   const cells = [
-    opts.multi && r ? `<td data-sort="${row.doc}" class="doc">${escapeHtml(docLabel(r, row.doc))}</td>` : "",
+    opts.multi && r
+      ? `<td data-sort="${row.doc}" class="doc" title="${escapeHtml(r.document.title ?? docLabel(r, row.doc))}">${escapeHtml(docLabel(r, row.doc, 16))}</td>`
+      : "",
     `<th scope="row" data-sort="${row.order}" class="tid">${escapeHtml(t.id)}</th>`,
     taskCell(row),
     unitCell(row, "lead"),

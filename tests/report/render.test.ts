@@ -39,6 +39,13 @@ describe("escaping", () => {
     expect(embedded(html)).toEqual([hostile]);
   });
 
+  it("keeps its own inline script and styles free of closing-tag sequences", async () => {
+    const { CLIENT_SCRIPT } = await import("../../src/report/client.js");
+    const { STYLES } = await import("../../src/report/styles.js");
+    expect(CLIENT_SCRIPT).not.toMatch(/<\/|<!--/u);
+    expect(STYLES).not.toMatch(/<\/|<!--/u);
+  });
+
   it("allows only its own script by hash (CSP)", () => {
     const html = renderReport([wuxi], { today: "2022-09-20" });
     expect(html).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'/u);

@@ -23,7 +23,7 @@ h3 { font-size: 15px; margin: 0 0 8px; }
 nav.toc ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 0 0 8px; }
 nav.toc a { color: var(--brand); }
 section.block { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 16px 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(380px, 100%), 1fr)); gap: 14px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .card .stats { margin: 0 0 8px; color: var(--muted); display: flex; gap: 12px; }
 dl.meta { margin: 0; display: grid; grid-template-columns: 1fr; gap: 2px; }
@@ -97,7 +97,7 @@ svg.timeline .today-label { fill: var(--past); }
 .tl-legend { color: var(--muted); font-size: 12px; }
 .tl-legend .sw.past { background: var(--past); }
 .tl-legend .sw.upcoming { background: var(--upcoming); }
-.qgrid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 14px; }
+.qgrid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(380px, 100%), 1fr)); gap: 14px; }
 .qbox ul { margin: 0; padding-left: 1.2em; }
 .qbox .line { color: var(--muted); font-size: 12px; }
 .qbox { margin-bottom: 10px; }
@@ -110,6 +110,13 @@ footer.page { color: var(--muted); font-size: 12px; padding-bottom: 24px; }
 .toolbar { float: right; }
 .toolbar button { border: 1px solid var(--line); border-radius: 5px; background: #fff; padding: 3px 10px; cursor: pointer; }
 html:not(.js) .controls, html:not(.js) .toolbar { display: none; }
+table.units th[scope="row"] { min-width: 9em; }
+@media (max-width: 640px) {
+  main, header.page, nav.toc, footer.page { padding: 0 8px; }
+  section.block { padding: 12px 10px; }
+  table.units td.chart, table.units thead th:last-child { display: none; }
+  .tiles li { min-width: 96px; }
+}
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { background: #fff; font-size: 11px; }

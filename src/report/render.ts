@@ -19,7 +19,8 @@ import { groupUnits } from "./units.js";
 
 /**
  * An extra section supplied by another feature (e.g. a side-by-side comparison of two notices).
- * `html` is inserted as is: the caller is responsible for escaping what it puts there.
+ * `html` is inserted as is: the caller escapes what it puts there. Static markup only: the
+ * page's Content-Security-Policy runs no script but the report's own (inline styles are fine).
  */
 export interface ReportSection {
   /** Fragment id, used for the table of contents link. */

@@ -59,7 +59,7 @@ describe.skipIf(missing)("report in Chromium", () => {
 
     profile = mkdtempSync(join(tmpdir(), "gongkai-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 },
+      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, acceptDownloads: true,
     });
     await context.route("**/*", (route) => {
       const url = route.request().url();
@@ -162,6 +162,12 @@ describe.skipIf(missing)("report in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await page.locator("tbody b, tbody img").count().then((n) => expect(n).toBe(0));
     expect(dialogs).toEqual([]);
+  });
+
+  it("downloads the embedded documents unchanged", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#dl-json").click()]);
+    const saved = await download.path();
+    expect(JSON.parse(readFileSync(saved, "utf8"))).toEqual(results);
   });
 
   it("makes no network request and logs no error; saves a screenshot", async () => {

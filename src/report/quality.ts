@@ -50,7 +50,21 @@ export function renderQuality(results: readonly Result[], q: QualitySummary): st
     ? `<table class="warnings"><caption>解析警告（${warningRows.length}）</caption><thead><tr>${multi ? `<th scope="col">文件</th>` : ""}` +
       `<th scope="col">代码</th><th scope="col">说明</th><th scope="col" class="num">行</th></tr></thead><tbody>${warningRows.join("")}</tbody></table>`
     : `<p class="empty">解析未报告警告。</p>`;
+  const perDoc = results.map((r, d) => {
+    const mine = (rows: readonly TaskRow[]) => rows.filter((row) => row.doc === d).length;
+    const cell = (n: number) => `<td class="num${n ? " bad" : ""}">${n}</td>`;
+    return (
+      `<tr><th scope="row">${escapeHtml(docLabel(r, d))}</th><td class="num">${r.tasks.length}</td>` +
+      `${cell(mine(q.withoutUnits))}${cell(mine(q.withoutDeadlines))}${cell(r.warnings.length)}</tr>`
+    );
+  });
+  const summary = multi
+    ? `<div class="scroll"><table class="qsum"><caption>各通知的数据完整性</caption><thead><tr><th scope="col">文件</th>` +
+      `<th scope="col" class="num">任务</th><th scope="col" class="num">无单位</th><th scope="col" class="num">无期限</th>` +
+      `<th scope="col" class="num">警告</th></tr></thead><tbody>${perDoc.join("")}</tbody></table></div>`
+    : "";
   return (
+    summary +
     `<div class="qgrid">${taskList("q-no-units", "未明确责任单位的任务", q.withoutUnits, results, multi)}` +
     `${taskList("q-no-deadlines", "未明确期限的任务", q.withoutDeadlines, results, multi)}</div>` +
     `<div class="qbox" id="q-warnings">${warnings}</div>`

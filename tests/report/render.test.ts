@@ -119,6 +119,19 @@ describe("months and past-due", () => {
   });
 });
 
+describe("data quality", () => {
+  it("lists tasks without units or deadlines and counts warnings", async () => {
+    const { summariseQuality } = await import("../../src/report/quality.js");
+    const q = summariseQuality([wuxi, hostile], buildRows([wuxi, hostile], "2022-09-20"));
+    expect(q.withoutUnits.map((r) => r.ref)).toEqual(["d0t3"]);
+    expect(q.withoutDeadlines.map((r) => r.ref)).toEqual(["d0t3"]);
+    expect(q.warnings).toBe(2);
+    const html = renderReport([wuxi, hostile], { today: "2022-09-20" });
+    expect(html).toContain(`<a href="#task-d0t3" data-goto="d0t3">`);
+    expect(html).toMatch(/<td>无法确定“年底前”所指年份<\/td><td class="num">320<\/td>/u);
+  });
+});
+
 describe("renderReport", () => {
   it("is deterministic and needs a real date", () => {
     expect(renderReport([wuxi], { today: "2022-09-20" })).toBe(renderReport([wuxi], { today: "2022-09-20" }));

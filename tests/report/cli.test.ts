@@ -10,7 +10,7 @@ import { hostile, wuxi } from "./fixtures.js";
 
 const SEED = resolve(__dirname, "../../seeds/000_69dd9e51073771b8.txt");
 
-async function run(args: string[], cwd: string) {
+async function run(args: string[], cwd: string, command = "report") {
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => {
@@ -19,7 +19,7 @@ async function run(args: string[], cwd: string) {
     return s;
   };
   const io: CliIO = { stdout: sink(out), stderr: sink(err), stdin: new PassThrough(), env: {}, cwd };
-  const code = await main(["node", "gongkai", "report", ...args], io);
+  const code = await main(["node", "gongkai", command, ...args], io);
   await new Promise((r) => setImmediate(r));
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
@@ -44,7 +44,9 @@ describe("gongkai report", () => {
     const docs = data(html);
     expect(docs).toHaveLength(3);
     expect(docs[0]).toEqual(wuxi);
-    expect(docs[2]).toMatchObject({ source: { path: SEED, format: "text" } });
+    // The embedded notice is exactly what `gongkai parse` prints.
+    const parsed = await run([SEED], dir, "parse");
+    expect(docs[2]).toEqual(JSON.parse(parsed.stdout));
   });
 
   it("writes to stdout with --out -", async () => {

@@ -89,8 +89,11 @@ async function loadInput(input: string, io: CliIO): Promise<Loaded> {
   }
   if (st.isDirectory()) throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file" });
   const bytes = await readFile(path);
-  if (!looksLikeJson(input, bytes)) return { results: [await parseBuffer(bytes, { path: input })], skipped: [] };
-  return validateJson(parseJson(bytes.toString("utf8").replace(/^\uFEFF/u, "")));
+  if (looksLikeJson(input, bytes)) return validateJson(parseJson(bytes.toString("utf8").replace(/^\uFEFF/u, "")));
+  // Validated like `parse` does, so the page embeds exactly what `parse` would print.
+  const checked = ResultSchema.safeParse(await parseBuffer(bytes, { path: input }));
+  if (!checked.success) throw new GongkaiError("E_SCHEMA", z.prettifyError(checked.error));
+  return { results: [checked.data], skipped: [] };
 }
 
 function looksLikeJson(path: string, bytes: Uint8Array): boolean {

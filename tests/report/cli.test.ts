@@ -80,6 +80,13 @@ describe("gongkai report", () => {
     expect(existsSync(join(dir, "x.html"))).toBe(false);
   });
 
+  it("exits 2 when the output cannot be written, leaving no temp file", async () => {
+    const r = await run(["wuxi.json", "--out", "no/such/dir/r.html", "--today", "2022-09-20"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("E_OUTPUT");
+    expect(existsSync(join(dir, "no"))).toBe(false);
+  });
+
   it("defaults --today to the local date", () => {
     expect(localToday(new Date(2022, 5, 3, 23, 59))).toBe("2022-06-03");
   });

@@ -64,7 +64,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
         else await writeAtomic(resolve(io.cwd, opts.out), html);
       } catch (e) {
         io.stderr.write(formatError(opts.out, new GongkaiError("E_OUTPUT", e instanceof Error ? e.message : String(e)), !!opts.debug) + "\n");
-        return setCode(EXIT.failed);
+        return setCode(EXIT.usage); // an unusable output path is a usage error, as for `parse --out`
       }
       const tasks = results.reduce((n, r) => n + r.tasks.length, 0);
       if (opts.out !== "-") io.stderr.write(`gongkai report: wrote ${opts.out} (${results.length} notices, ${tasks} tasks)\n`);

@@ -37,6 +37,11 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   var f = { search: $("#f-search"), unit: $("#f-unit"), month: $("#f-month"), doc: $("#f-doc"), past: $("#f-past") };
   var label = function (sel) { var o = sel && sel.selectedOptions[0]; return o && sel.value ? o.textContent : ""; };
 
+  var litUnit = "";
+  var chipsOf = function (u) {
+    return u ? table.querySelectorAll('.chip[data-unit="' + CSS.escape(u) + '"]') : [];
+  };
+
   function apply() {
     var q = norm(f.search.value), unit = f.unit.value, month = f.month.value;
     var doc = f.doc ? f.doc.value : "", past = f.past.checked, shown = 0;
@@ -47,7 +52,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         (!month || (month === "none" ? m.months.length === 0 : m.months.indexOf(month) >= 0)) &&
         (!doc || tr.dataset.doc === doc) &&
         (!past || tr.dataset.past === "1");
-      tr.hidden = !ok;
+      if (tr.hidden === ok) tr.hidden = !ok; // touch only rows that change: big tables re-layout on every write
       if (ok) shown++;
     });
     var filtered = shown !== rows.length;
@@ -56,9 +61,11 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     document.querySelectorAll(".unit-link").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.dataset.unit === unit));
     });
-    document.querySelectorAll("#task-table .chip").forEach(function (b) {
-      b.classList.toggle("on", b.dataset.unit === unit);
-    });
+    if (unit !== litUnit) {
+      chipsOf(litUnit).forEach(function (b) { b.classList.remove("on"); });
+      chipsOf(unit).forEach(function (b) { b.classList.add("on"); });
+      litUnit = unit;
+    }
     document.querySelectorAll(".timeline .bar").forEach(function (g) {
       g.classList.toggle("active", g.getAttribute("data-month") === month);
     });
@@ -82,11 +89,13 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     table.tHead.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
     var key = function (tr) { var v = tr.cells[col].dataset.sort || ""; return num ? Number(v) : v; };
+    var frag = document.createDocumentFragment();
     rows.slice().sort(function (a, b2) {
       var ka = key(a), kb = key(b2);
       var c = num ? ka - kb : collator.compare(ka, kb);
       return c * dir || meta.get(a).i - meta.get(b2).i;
-    }).forEach(function (tr) { tbody.appendChild(tr); });
+    }).forEach(function (tr) { frag.appendChild(tr); });
+    tbody.appendChild(frag);
   });
 
   document.addEventListener("click", function (e) {

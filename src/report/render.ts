@@ -99,7 +99,7 @@ export function renderReport(results: readonly Result[], opts: ReportOptions): s
     section("responsibility", "责任分工", renderResponsibility(units)),
     section("tasks", "任务清单", renderTaskTable(results, rows, units, timeline, today)),
     section("quality", "数据质量", renderQuality(results, quality)),
-    section("notices", "通知概要", `<div class="cards">${results.map((r, i) => renderNoticeCard(r, i, results.length === 1)).join("")}</div>`),
+    section("notices", "通知概要", `<div class="cards${results.length === 1 ? " single" : ""}">${results.map((r, i) => renderNoticeCard(r, i, results.length === 1)).join("")}</div>`),
     ...extra.map((s) => section(s.id, s.title, s.html)),
     `</main>`,
     `<footer class="page">本页为离线单文件报告，不访问网络。内嵌数据为 gongkai parse 输出的 JSON（schemaVersion ${results[0]?.schemaVersion ?? "—"}）。</footer>`,

@@ -25,6 +25,10 @@ nav.toc a { color: var(--brand); }
 section.block { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 16px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(380px, 100%), 1fr)); gap: 14px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
+.cards.single { grid-template-columns: 1fr; }
+.cards.single .card { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 28px; align-items: start; }
+.cards.single .card > h3, .cards.single .card > .stats { grid-column: 1 / -1; }
+.cards.single details.tree { margin-top: 0; }
 .card .stats { margin: 0 0 8px; color: var(--muted); display: flex; gap: 12px; }
 dl.meta { margin: 0; display: grid; grid-template-columns: 1fr; gap: 2px; }
 dl.meta div { display: grid; grid-template-columns: 5.5em 1fr; gap: 8px; }
@@ -118,6 +122,7 @@ table.units th[scope="row"] { min-width: 9em; }
   section.block { padding: 12px 10px; }
   table.units td.chart, table.units thead th:last-child { display: none; }
   .tiles li { min-width: 96px; }
+  .cards.single .card { display: block; }
 }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }

@@ -107,6 +107,7 @@ export function renderTaskTable(
     `</form>`;
   const body = rows.map((r) => rowHtml(r, results, { multi, guide, today })).join("");
   return (
+    `<noscript><p class="empty">脚本未运行：表格完整显示，但不能筛选和排序。</p></noscript>` +
     controls +
     `<p class="print-only" id="f-print"></p>` +
     `<div class="scroll"><table id="task-table" class="tasks"><caption>任务清单（${rows.length} 项；点击表头排序，点击单位筛选）</caption>` +

@@ -38,15 +38,27 @@ export function foldChar(code: number): number {
 
 /** Fold a whole string (same length). `、` and `。` stay as they are: rules tell them apart from `,` and `.`. */
 export function fold(s: string): string {
+  let i = 0;
+  while (i < s.length && !FOLD.has(s.charCodeAt(i))) i++;
+  if (i === s.length) return s; // nothing to fold: the common case for most lines
+  if (s.length <= 256) {
+    let out = s.slice(0, i);
+    for (let k = i; k < s.length; k++) out += String.fromCharCode(foldChar(s.charCodeAt(k)));
+    return out;
+  }
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = foldChar(s.charCodeAt(k));
   let out = "";
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldChar(s.charCodeAt(i)));
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
   return out;
 }
 
 export const OPEN_BRACKETS = "（(〔[【［﹝｛{";
 export const CLOSE_BRACKETS = "）)〕]】］﹞｝}";
-export const isOpenBracket = (ch: string): boolean => OPEN_BRACKETS.includes(ch);
-export const isCloseBracket = (ch: string): boolean => CLOSE_BRACKETS.includes(ch);
+const OPEN_SET = new Set(OPEN_BRACKETS);
+const CLOSE_SET = new Set(CLOSE_BRACKETS);
+export const isOpenBracket = (ch: string): boolean => OPEN_SET.has(ch);
+export const isCloseBracket = (ch: string): boolean => CLOSE_SET.has(ch);
 
 /** Remove all white space (used for comparing and for header fields). */
 export const squash = (s: string): string => s.replace(/\s+/gu, "");

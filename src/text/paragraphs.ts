@@ -26,6 +26,14 @@ export interface Paragraph extends Seg {
 const TERMINAL = new Set([..."。！？；：!?;:"]);
 /** An open bracket left unclosed for longer than this stops holding lines together. */
 const MAX_OPEN_BRACKET = 300;
+const TAIL = 400;
+
+/** The last `n` (or more) characters of a paragraph held as pieces: the closing tests need no more (keeps joining linear). */
+function tailOf(pieces: readonly string[], n: number): string {
+  let tail = "";
+  for (let i = pieces.length - 1; i >= 0 && tail.length < n; i--) tail = pieces[i]! + tail;
+  return tail;
+}
 
 /** Does this cleaned line start a paragraph of its own, whatever came before? */
 export function startsParagraph(folded: string): boolean {
@@ -47,17 +55,27 @@ export function startsParagraph(folded: string): boolean {
 const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
 const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGNATURE_RE.test(folded) && !/[,。;:!?、]/u.test(folded);
 
-/** Does this paragraph end so that the next line cannot continue it? */
-function isClosed(folded: string): boolean {
-  const last = folded[folded.length - 1] ?? "";
+/** Last characters that can end a 文号 line or a title (…号, …通知, …意见, …函 …). */
+const CLOSING_LAST = new Set([..."号知见定报复告函示令议"]);
+
+/**
+ * Does this paragraph (held as folded pieces) end so that the next line cannot continue it?
+ * Only the last character is looked at first; the tail is built only when that character could
+ * close something, so joining stays linear on any input.
+ */
+function isClosed(pieces: readonly string[], length: number): boolean {
+  const lastPiece = pieces[pieces.length - 1] ?? "";
+  const last = lastPiece[lastPiece.length - 1] ?? "";
   if (TERMINAL.has(last)) return true;
-  if (isCloseBracket(last) && endsWithClause(folded)) return true;
-  if (DATE_LINE_RE.test(folded) || PRINT_LINE_RE.test(folded) || DISCLOSURE_RE.test(folded)) return true;
-  if (ATTACHMENT_HEADER_RE.test(folded)) return true;
-  if (/文件$/u.test(folded) && folded.length <= 40) return true; // 红头 "……文件"
-  if (/[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)) return true; // a 文号 line
-  if (TITLE_END_RE.test(folded)) return true;
-  return false;
+  if (length <= 80) {
+    const whole = pieces.join("");
+    if (DATE_LINE_RE.test(whole) || PRINT_LINE_RE.test(whole) || DISCLOSURE_RE.test(whole)) return true;
+    if (whole.length <= 40 && (ATTACHMENT_HEADER_RE.test(whole) || /文件$/u.test(whole))) return true; // 红头 "……文件"
+  }
+  if (isCloseBracket(last)) return endsWithClause(tailOf(pieces, TAIL));
+  if (!CLOSING_LAST.has(last)) return false;
+  const tail = tailOf(pieces, 60);
+  return /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
 }
 
 /** Does the text end with a responsibility clause (a bracket that names units)? */
@@ -74,23 +92,12 @@ function endsWithClause(folded: string): boolean {
   return false;
 }
 
-/** Bracket depth change over a folded string, and how long the innermost open bracket has been open. */
-function bracketState(folded: string, depth: number, openFor: number): { depth: number; openFor: number } {
-  for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i]!;
-    if (isOpenBracket(ch)) {
-      if (depth === 0) openFor = 0;
-      depth++;
-    } else if (isCloseBracket(ch) && depth > 0) depth--;
-    if (depth > 0) openFor++;
-  }
-  return { depth, openFor };
-}
-
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Seg[] = [];
-  let curFolded = "";
+  let curFolded: string[] = [];
+  let curLength = 0;
+
   let curRow = false;
   let curHeading = false;
   let curPage: number | undefined;
@@ -100,29 +107,38 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const flush = (): void => {
     if (cur.length === 0) return;
     const seg = cur.length === 1 ? cur[0]! : joinSegs(cur);
-    out.push({ ...seg, folded: curFolded, lines: cur, row: curRow, heading: curHeading, page: curPage });
+    out.push({ ...seg, folded: curFolded.join(""), lines: cur, row: curRow, heading: curHeading, page: curPage });
     cur = [];
-    curFolded = "";
+    curFolded = [];
+    curLength = 0;
     depth = 0;
     openFor = 0;
   };
 
-  const lines: { line: Seg; folded: string; block: Block; row: boolean }[] = [];
+  // Cleaned, folded lines (page furniture dropped), kept in parallel arrays: one object per line is
+  // too much garbage on a million-line input.
+  const segs: Seg[] = [];
+  const foldeds: string[] = [];
+  const src: Block[] = [];
   for (const block of blocks) {
     const line = cleanLine(block);
     if (line.text.length === 0) continue;
     const folded = fold(line.text);
-    const row = block.kind === "row" || line.text.includes("\t");
-    if (!row && PAGE_FURNITURE_RE.test(folded)) continue;
-    lines.push({ line, folded, block, row });
+    if (block.kind !== "row" && !line.text.includes("\t") && PAGE_FURNITURE_RE.test(folded)) continue;
+    segs.push(line);
+    foldeds.push(folded);
+    src.push(block);
   }
 
-  for (let li = 0; li < lines.length; li++) {
-    const { line, folded, block, row } = lines[li]!;
+  for (let li = 0; li < segs.length; li++) {
+    const line = segs[li]!;
+    const folded = foldeds[li]!;
+    const block = src[li]!;
+    const row = block.kind === "row" || line.text.includes("\t");
     const heading = block.kind === "heading";
-    const next = lines[li + 1];
+    const next = foldeds[li + 1];
     // A signature (an organisation name alone on its line) stands before the date: never a continuation.
-    const signature = next !== undefined && DATE_LINE_RE.test(next.folded) && isSignatureLine(folded);
+    const signature = next !== undefined && next.length <= 40 && DATE_LINE_RE.test(next) && isSignatureLine(folded);
     const continues =
       cur.length > 0 &&
       !row &&
@@ -130,7 +146,7 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       !heading &&
       !curHeading &&
       ((depth > 0 && openFor < MAX_OPEN_BRACKET && matchMarker(folded) === null) ||
-        (!signature && !startsParagraph(folded) && !isClosed(curFolded)));
+        (!signature && !startsParagraph(folded) && !isClosed(curFolded, curLength)));
     if (!continues) flush();
     if (cur.length === 0) {
       curRow = row;
@@ -138,8 +154,16 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       curPage = block.page;
     }
     cur.push(line);
-    curFolded += folded;
-    ({ depth, openFor } = bracketState(folded, depth, openFor));
+    curFolded.push(folded);
+    curLength += folded.length;
+    for (let i = 0; i < folded.length; i++) {
+      const ch = folded[i]!;
+      if (isOpenBracket(ch)) {
+        if (depth === 0) openFor = 0;
+        depth++;
+      } else if (isCloseBracket(ch) && depth > 0) depth--;
+      if (depth > 0) openFor++;
+    }
   }
   flush();
   return out;

@@ -62,3 +62,15 @@ export const isCloseBracket = (ch: string): boolean => CLOSE_SET.has(ch);
 
 /** Remove all white space (used for comparing and for header fields). */
 export const squash = (s: string): string => s.replace(/\s+/gu, "");
+
+/**
+ * Trim the given characters from both ends. A regex like /[…]+$/ is quadratic on a long run of
+ * those characters that does not reach the end; this is linear.
+ */
+export function trimChars(s: string, lead: string, trail: string = lead): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && lead.includes(s[a]!)) a++;
+  while (b > a && trail.includes(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}

@@ -5,7 +5,7 @@
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
-import { parseVerbClause } from "../extract/responsibility.js";
+import { endsWithClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
 import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
@@ -76,20 +76,6 @@ function isClosed(pieces: readonly string[], length: number): boolean {
   if (!CLOSING_LAST.has(last)) return false;
   const tail = tailOf(pieces, 60);
   return /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
-}
-
-/** Does the text end with a responsibility clause (a bracket that names units)? */
-function endsWithClause(folded: string): boolean {
-  let depth = 0;
-  for (let i = folded.length - 1; i >= 0 && folded.length - i < 400; i--) {
-    const ch = folded[i]!;
-    if (isCloseBracket(ch)) depth++;
-    else if (isOpenBracket(ch) && --depth === 0) {
-      const inner = folded.slice(i + 1, -1);
-      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
-    }
-  }
-  return false;
 }
 
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {

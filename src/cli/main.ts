@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT } from "./exit-code.js";
 import { type CliIO, processIO } from "./io.js";
 import { parseCommand } from "./commands/parse.js";
+import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { VERSION } from "../version.js";
 
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .addHelpText("after", EXIT_HELP);
   program.addCommand(parseCommand(io, (c) => (code = c)));
+  program.addCommand(compareCommand(io, (c) => (code = c)));
   program.addCommand(reportCommand(io, (c) => (code = c)));
   try {
     await program.parseAsync([...argv]);

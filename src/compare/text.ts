@@ -11,8 +11,8 @@ const UNIT_CLAUSE_RE = /单位|部门|牵头|负责|配合|参与|协助|协办|
 const OPEN = new Set("（(〔[【［");
 const CLOSE = new Set("）)〕]】］");
 /** A label line such as `责任单位：区民政局`, or `完成时限：2022年底`. */
-const LABEL_LINE_RE = /(?:^|\n)\s*(?:牵头|责任|配合|协办|协助|参与|指导|主办|实施|承办)(?:单位|部门)\s*[:：][^\n]*/gu;
-const DEADLINE_LINE_RE = /(?:^|\n)\s*(?:完成时限|完成时间|时间节点)\s*[:：][^\n]*/gu;
+const LABEL_LINE_RE = /(?:^|\n)[ \t\u3000]*(?:牵头|责任|配合|协办|协助|参与|指导|主办|实施|承办)(?:单位|部门)[ \t\u3000]*[:：][^\n]*/gu;
+const DEADLINE_LINE_RE = /(?:^|\n)[ \t\u3000]*(?:完成时限|完成时间|时间节点)[ \t\u3000]*[:：][^\n]*/gu;
 /** Years and dates: `2022年`, `12月底前`, `6月30日` (applied once white space is removed). */
 const DATE_RE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日|底)?|[年月]底前?|年内/gu;
 /**

@@ -11,7 +11,7 @@ import {
 import { endsWithClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
-import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
+import { BRACKET, fold, isCloseBracket } from "./chars.js";
 
 export interface Paragraph extends Seg {
   /** Folded copy of `text` (same length) for matching. */
@@ -155,11 +155,11 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     curFolded.push(folded);
     curLength += folded.length;
     for (let i = 0; i < folded.length; i++) {
-      const ch = folded[i]!;
-      if (isOpenBracket(ch)) {
+      const b = BRACKET[folded.charCodeAt(i)];
+      if (b === 1) {
         if (depth === 0) openFor = 0;
         depth++;
-      } else if (isCloseBracket(ch) && depth > 0) depth--;
+      } else if (b === 2 && depth > 0) depth--;
       if (depth > 0) openFor++;
     }
   }

@@ -123,7 +123,7 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
       for (const n of splitNames(value)) if (!units[k.role].includes(n)) units[k.role].push(n);
     } else if (k.kind === "deadline") {
       deadlines.push(...findDeadlines(value, ctx.planYear, "field"));
-    } else if (k.kind === "text") {
+    } else if (k.kind === "text" || k.kind === "group") {
       if (c === titleCol) title = value;
       else texts.push(value);
       deadlines.push(...findDeadlines(value, ctx.planYear, "text"));

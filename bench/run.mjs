@@ -117,6 +117,30 @@ function check(name, runs) {
   for (const r of runs) if (r.code !== 0 && r.code !== 1) log(`warning: ${name} exited ${r.code}: ${r.stderr}`);
 }
 
+/** One more run with the output kept: one NDJSON line per input, each a document with tasks. */
+async function verify(dir, expected) {
+  log(`check: the NDJSON of --jobs ${CORES} over ${dir}`);
+  const outFile = join(tmp, "out.ndjson");
+  const run = await runNode(...parseArgs(dir, CORES), { stdout: outFile });
+  let lines = 0;
+  let tasks = 0;
+  let bad = 0;
+  for (const line of readFileSync(outFile, "utf8").split("\n")) {
+    if (!line) continue;
+    lines++;
+    try {
+      const d = JSON.parse(line);
+      if (Array.isArray(d.tasks)) tasks += d.tasks.length;
+      else bad++;
+    } catch {
+      bad++;
+    }
+  }
+  rmSync(outFile, { force: true });
+  if (lines !== expected || bad) log(`warning: ${dir}: ${lines - bad}/${expected} documents parsed; ${run.stderr.split("\n").slice(0, 5).join(" | ")}`);
+  return { exitCode: run.code, documents: lines - bad, failed: expected - (lines - bad), tasks, expected };
+}
+
 // ---------------------------------------------------------------------------------------------
 // (a)+(b) text corpus: floor, --jobs 1, --jobs N
 
@@ -131,32 +155,13 @@ if (ONLY.has("text")) {
     runs.jobsN.push(await runNode(...parseArgs(corpus.textDir, CORES)));
   }
   for (const [k, v] of Object.entries(runs)) check(k, v);
-  // one more run with the output kept, to check it: one NDJSON line per notice
-  log(`text: checking the NDJSON of --jobs ${CORES}`);
-  const outFile = join(tmp, "out.ndjson");
-  const verify = await runNode(...parseArgs(corpus.textDir, CORES), { stdout: outFile });
-  let lines = 0;
-  let tasks = 0;
-  let bad = 0;
-  for (const line of readFileSync(outFile, "utf8").split("\n")) {
-    if (!line) continue;
-    lines++;
-    try {
-      const d = JSON.parse(line);
-      tasks += d.tasks?.length ?? 0;
-      if (!d.tasks) bad++;
-    } catch {
-      bad++;
-    }
-  }
-  rmSync(outFile, { force: true });
+  results.cases["text.check"] = await verify(corpus.textDir, corpus.text.files);
   const { files, bytes } = corpus.text;
   const rate = (s) => ({ docsPerS: files / (s.wallMs / 1000), mbPerS: bytes / MB / (s.wallMs / 1000), cpuMbPerS: bytes / MB / (s.cpuMs / 1000) });
   for (const k of Object.keys(runs)) {
     const s = summarise(runs[k]);
     results.cases[`text.${k}`] = { ...s, ...rate(s) };
   }
-  results.cases["text.check"] = { exitCode: verify.code, ndjsonLines: lines, tasks, unparsable: bad, expected: files };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +180,7 @@ if (ONLY.has("pdf")) {
     runs.jobs1.push(await runNode(...parseArgs(corpus.pdfDir, 1)));
     runs.jobsN.push(await runNode(...parseArgs(corpus.pdfDir, CORES)));
   }
+  results.cases["pdf.check"] = await verify(corpus.pdfDir, corpus.pdf.files);
   const { files, pages, bytes } = corpus.pdf;
   for (const [k, v] of Object.entries(runs)) {
     if (v.length === 0) continue;
@@ -282,7 +288,7 @@ const notes = [
   `machine: ${CORES} cores, ${results.machine.cpu}, Node ${process.version}; load average ${results.machine.loadavgStart.map((x) => x.toFixed(1)).join(" ")} → ${results.machine.loadavgEnd.map((x) => x.toFixed(1)).join(" ")}`,
   ip ? `linear growth (in-process CPU): small notices ${f(ip.smallMsPerMB, 0)} ms/MB, the ${f(ip.bigBytes / MB)} MB notice ${f(ip.bigMsPerMB, 0)} ms/MB (×${f(ip.ratio, 2)})` : "",
   C["version.nodeBare"] ? `start-up: \`node -e 0\` alone takes ${f(C["version.nodeBare"].wallMs, 0)} ms here` : "",
-  C["text.check"] ? `check: ${C["text.check"].ndjsonLines}/${C["text.check"].expected} NDJSON lines, ${C["text.check"].tasks} tasks, exit ${C["text.check"].exitCode}` : "",
+  ...["text", "pdf"].filter((k) => C[`${k}.check`]).map((k) => `check (${k}): ${C[`${k}.check`].documents}/${C[`${k}.check`].expected} documents, ${C[`${k}.check`].tasks} tasks, exit ${C[`${k}.check`].exitCode}`),
   C["compare"] ? `compare: ${C["compare"].output.join(" / ")}` : "",
 ].filter(Boolean);
 const targetLines = results.targets.map((t) => `- ${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.name}: ${t.value ?? "–"} (target ${t.target})${t.note ? ` — ${t.note}` : ""}`);

@@ -72,6 +72,16 @@ export function cleanLine(block: { text: string; offsets: Int32Array; end: numbe
   const { text, offsets } = block;
   // Leading/trailing TABs are indentation in a text file, but empty edge cells in a real table row.
   const edgeTabs = block.kind === "row";
+  // Fast path: a line without any white space or TAB is already clean (most CJK lines).
+  let clean = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === TAB || isSpace(c)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return { text, offsets, end: block.end };
   const out: number[] = [];
   const offs: number[] = [];
   let i = 0;

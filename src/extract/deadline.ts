@@ -59,6 +59,9 @@ const FIELD_RE = new RegExp(
   "gu",
 );
 
+/** A character or word that every TEXT_RE alternative needs (fold leaves them unchanged). */
+const TEXT_HINT_RE = /[前底末]|年内/u;
+
 /** Recurring or cut-off context at a match: 每年…、每月…、截至…、截止…. */
 const RECURRING_BEFORE_RE = /每$/u;
 const CUTOFF_RE = /截[至止]/u;
@@ -78,6 +81,8 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
  * when it is null such expressions are skipped.
  */
 export function findDeadlines(input: string, planYear: number | null, mode: DeadlineMode = "text"): DeadlineMatch[] {
+  // every text-mode form ends in 前, 底/末 or 年内: most task texts are rejected without the big regex
+  if (mode === "text" && !TEXT_HINT_RE.test(input)) return [];
   const text = mode === "field" ? input.replace(/\s+/gu, "") : input;
   const folded = fold(text);
   const re = mode === "field" ? FIELD_RE : TEXT_RE;

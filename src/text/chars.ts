@@ -62,11 +62,13 @@ export function fold(s: string): string {
 
 export const OPEN_BRACKETS = "（(〔[【［﹝｛{";
 export const CLOSE_BRACKETS = "）)〕]】］﹞｝}";
-const OPEN_SET = new Set(OPEN_BRACKETS);
-const CLOSE_SET = new Set(CLOSE_BRACKETS);
-// "" counts as a bracket, as String#includes("") did
-export const isOpenBracket = (ch: string): boolean => OPEN_SET.has(ch) || ch === "";
-export const isCloseBracket = (ch: string): boolean => CLOSE_SET.has(ch) || ch === "";
+const OPEN_TABLE = new Uint8Array(0x10000);
+const CLOSE_TABLE = new Uint8Array(0x10000);
+for (const ch of OPEN_BRACKETS) OPEN_TABLE[ch.charCodeAt(0)] = 1;
+for (const ch of CLOSE_BRACKETS) CLOSE_TABLE[ch.charCodeAt(0)] = 1;
+// one character: a table read (callers pass text[i]); anything else keeps String#includes semantics
+export const isOpenBracket = (ch: string): boolean => (ch.length === 1 ? OPEN_TABLE[ch.charCodeAt(0)] === 1 : OPEN_BRACKETS.includes(ch));
+export const isCloseBracket = (ch: string): boolean => (ch.length === 1 ? CLOSE_TABLE[ch.charCodeAt(0)] === 1 : CLOSE_BRACKETS.includes(ch));
 
 /** Remove all white space (used for comparing and for header fields). */
 export const squash = (s: string): string => s.replace(/\s+/gu, "");

@@ -141,19 +141,15 @@ function textOffsets(source: string, node: Text): number[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const v = node.value;
-  if (start === undefined || end === undefined) return Array.from({ length: v.length }, () => -1);
+  if (start === undefined || end === undefined) return Array.from({ length: v.length }, () => 0); // generated node: no position
   const raw = source.slice(start, end);
   if (raw === v) return Array.from({ length: v.length }, (_, i) => start + i);
   const offs: number[] = [];
   let r = 0;
   for (let i = 0; i < v.length; i++) {
     if (raw[r] === "\r" && v[i] === "\n") r++;
-    if (r < raw.length && raw[r] === v[i]) {
-      offs.push(start + r);
-      r++;
-    } else if (raw[r] === "&") {
-      const semi = raw.indexOf(";", r);
-      const stop = semi >= 0 && semi - r <= 32 ? semi + 1 : r + 1;
+    const entity = raw[r] === "&" ? ENTITY_RE.exec(raw.slice(r, r + 40)) : null;
+    if (entity) {
       offs.push(start + r);
       // &#x20000; decodes to a surrogate pair: both halves point at the entity
       const code = v.charCodeAt(i);
@@ -161,7 +157,7 @@ function textOffsets(source: string, node: Text): number[] {
         i++;
         offs.push(start + r);
       }
-      r = stop;
+      r += entity[0].length;
     } else {
       offs.push(start + Math.min(r, raw.length - 1));
       r++;
@@ -169,6 +165,8 @@ function textOffsets(source: string, node: Text): number[] {
   }
   return offs;
 }
+
+const ENTITY_RE = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/u;
 
 interface Acc {
   codes: number[];
@@ -301,7 +299,7 @@ function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitl
     const head = squash(blocks.slice(0, 12).map((b) => b.text).join("")).slice(0, 400);
     if (!head.includes(squash(textOf(title)))) {
       const outer = blocks.splice(0);
-      walk({ type: "root", children: [title] }, false);
+      walk(title, false);
       flush(endOf(title), "heading");
       blocks.push(...outer);
     }

@@ -6,7 +6,7 @@
 // <key> hashes the generator, the scale and the source bytes.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { textToPdf } from "./pdf-writer.mjs";
 
 const GENERATOR_VERSION = 4;
@@ -165,7 +165,8 @@ export function countPages(bytes) {
 
 /**
  * Build (or reuse) the corpus. Returns the manifest:
- * { dir, textDir, pdfDir, bigFile, text: {files, bytes}, pdf: {files, bytes, pages}, big: {bytes} }.
+ * { dir, textDir, pdfDir, bigFile, text: {files, bytes}, pdf: {files, bytes, pages}, big: {bytes} }
+ * (the paths are not stored in the cached manifest.json, so the checkout can move).
  */
 export function buildCorpus({ root, scale = 1, log = () => {} }) {
   const nText = Math.max(10, Math.round(5000 * scale));
@@ -181,9 +182,10 @@ export function buildCorpus({ root, scale = 1, log = () => {} }) {
   ).slice(0, 12);
   const dir = join(root, "bench/corpus", key);
   const manifestPath = join(dir, "manifest.json");
+  const paths = { dir, textDir: join(dir, "text"), pdfDir: join(dir, "pdf"), bigFile: join(dir, "big/big.txt") };
   if (existsSync(manifestPath)) {
     log(`corpus: cached ${dir}`);
-    return JSON.parse(readFileSync(manifestPath, "utf8"));
+    return { ...JSON.parse(readFileSync(manifestPath, "utf8")), ...paths };
   }
   log(`corpus: building ${dir} (${nText} notices, ${nPdf} PDFs, ${(bigBytes / 2 ** 20).toFixed(1)} MB notice)`);
   rmSync(dir, { recursive: true, force: true });
@@ -230,13 +232,13 @@ export function buildCorpus({ root, scale = 1, log = () => {} }) {
   writeFileSync(bigFile, big);
 
   const manifest = {
-    key, dir, textDir, pdfDir, bigFile, scale,
+    key, scale,
     text: { files: nText, bytes: textBytes },
-    pdf: { files: nPdf, real: nReal, generated: nPdf - nReal, bytes: pdfBytes, pages: pdfPages, realSource: pdfs.length ? pdfs[0].replace(/\/[^/]+$/u, "") : null },
+    pdf: { files: nPdf, real: nReal, generated: nPdf - nReal, bytes: pdfBytes, pages: pdfPages, realSource: pdfs.length ? relative(root, dirname(pdfs[0])) : null },
     big: { bytes: big.length },
   };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  return manifest;
+  return { ...manifest, ...paths };
 }
 
 export const dirSize = (d) => readdirSync(d, { recursive: true }).reduce((s, f) => s + statSync(join(d, f)).size, 0);

@@ -28,6 +28,7 @@ export interface BatchOptions {
   readonly outDir?: string;
   readonly globs: readonly string[];
   readonly headers: HeaderLanguage;
+  readonly headerRow: boolean;
   /** undefined: on for .csv files, off elsewhere. */
   readonly bom?: boolean;
   readonly pretty: boolean;
@@ -89,13 +90,14 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
 
   // --- the sink ---
   const bom = o.bom ?? ((o.format === "csv") && (outDirAbs !== undefined || (outAbs !== undefined && outAbs.toLowerCase().endsWith(".csv"))));
-  const render = { format: o.format, pretty: o.pretty, headers: o.headers, bom, errorsInline: o.errorsInline, single };
+  const render = { format: o.format, pretty: o.pretty, headers: o.headers, headerRow: o.headerRow, bom, errorsInline: o.errorsInline, single };
   let sink: Sink;
   const stdout = streamWriter(io.stdout);
   if (outDirAbs !== undefined) {
     await mkdir(outDirAbs, { recursive: true });
     sink = new DirSink(outDirAbs, render, temps, guard);
   } else if (outAbs !== undefined) {
+    await mkdir(path.dirname(outAbs), { recursive: true });
     const file = AtomicFile.open(outAbs, temps);
     sink = new StreamSink(render, file, file);
   } else {
@@ -113,67 +115,79 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     return { kind: "bytes", bytes: stdinBytes.b, display: null };
   };
 
-  const stats = { files: 0, tasks: 0, warnings: 0, failures: 0 };
-  let stoppedEarly = false;
-  let fatal: unknown = null;
-  reporter.startProgress(refs.length);
+  // A second Ctrl-C exits at once (see io.ts): even then no temp file is left behind.
+  const onExit = (): void => temps.removeAllSync();
+  process.once("exit", onExit);
   try {
-    for await (const { item, outcome } of ordered(refs, toJob, exec, exec.size * 2, io.signal)) {
-      stats.files++;
-      reporter.tick();
-      let failed = !outcome.ok;
-      if (!outcome.ok) reporter.failure(item.display, outcome.error);
-      else {
-        stats.tasks += outcome.result.tasks.length;
-        stats.warnings += outcome.result.warnings.length;
-        reporter.warnings(item.display, outcome.result.warnings);
-      }
-      try {
-        await sink.accept(item, outcome);
-      } catch (e) {
-        // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
-        if (!(sink instanceof DirSink)) throw e;
-        failed = true;
-        reporter.failure(item.display, serializeError(e));
-      }
-      if (failed) stats.failures++;
-      if (stdout.closed && outAbs === undefined && outDirAbs === undefined) {
-        stoppedEarly = true; // the reader went away (e.g. `| head`): stop quietly
-        break;
-      }
-      if (failed && o.failFast) {
-        stoppedEarly = true;
-        break;
-      }
-    }
-  } catch (e) {
-    fatal = e;
+    return await drive();
   } finally {
-    reporter.stopProgress();
-    await exec.close();
+    process.off("exit", onExit);
+    await temps.removeAll();
   }
 
-  const interrupted = io.signal?.aborted === true;
-  if (interrupted || fatal !== null || (stoppedEarly && o.failFast)) {
-    await sink.abort();
-    await temps.removeAll();
-    const why = interrupted ? "interrupted" : fatal !== null ? "stopped" : "stopped at the first failure (--fail-fast)";
-    if (fatal !== null) reporter.failure(sink.label, serializeError(fatal));
-    reporter.say(`gongkai: ${why} after ${stats.files} of ${refs.length} inputs; ${describeWritten(sink, outDirAbs !== undefined)}`);
-    return interrupted ? EXIT.interrupted : EXIT.failed;
-  }
+  async function drive(): Promise<number> {
+    const stats = { files: 0, tasks: 0, warnings: 0, failures: 0 };
+    let stoppedEarly = false;
+    let fatal: unknown = null;
+    reporter.startProgress(refs.length);
+    try {
+      for await (const { item, outcome } of ordered(refs, toJob, exec, exec.size * 2, io.signal)) {
+        stats.files++;
+        reporter.tick();
+        let failed = !outcome.ok;
+        if (!outcome.ok) reporter.failure(item.display, outcome.error);
+        else {
+          stats.tasks += outcome.result.tasks.length;
+          stats.warnings += outcome.result.warnings.length;
+          reporter.warnings(item.display, outcome.result.warnings);
+        }
+        try {
+          await sink.accept(item, outcome);
+        } catch (e) {
+          // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
+          if (!(sink instanceof DirSink)) throw e;
+          failed = true;
+          reporter.failure(item.display, serializeError(e));
+        }
+        if (failed) stats.failures++;
+        if (stdout.closed && outAbs === undefined && outDirAbs === undefined) {
+          stoppedEarly = true; // the reader went away (e.g. `| head`): stop quietly
+          break;
+        }
+        if (failed && o.failFast) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+    } catch (e) {
+      fatal = e;
+    } finally {
+      reporter.stopProgress();
+      await exec.close();
+    }
 
-  try {
-    await sink.finish();
-  } catch (e) {
-    await temps.removeAll();
-    reporter.failure(sink.label, serializeError(e));
-    return EXIT.failed;
+    const interrupted = io.signal?.aborted === true;
+    if (interrupted || fatal !== null || (stoppedEarly && o.failFast)) {
+      await sink.abort();
+      await temps.removeAll();
+      const why = interrupted ? "interrupted" : fatal !== null ? "stopped" : "stopped at the first failure (--fail-fast)";
+      if (fatal !== null) reporter.failure(sink.label, serializeError(fatal));
+      reporter.say(`gongkai: ${why} after ${stats.files} of ${refs.length} inputs; ${describeWritten(sink, outDirAbs !== undefined)}`);
+      return interrupted ? EXIT.interrupted : EXIT.failed;
+    }
+
+    try {
+      await sink.finish();
+    } catch (e) {
+      await temps.removeAll();
+      reporter.failure(sink.label, serializeError(e));
+      return EXIT.failed;
+    }
+    if (!single) {
+      reporter.summary({ ...stats, ms: Date.now() - started });
+    }
+    return exitCode({ failures: stats.failures, warnings: stats.warnings, strict: o.strict });
   }
-  if (!single) {
-    reporter.summary({ ...stats, ms: Date.now() - started });
-  }
-  return exitCode({ failures: stats.failures, warnings: stats.warnings, strict: o.strict });
 }
 
 /** The shard key: the path relative to the folder it was found in (file arguments: as given). */

@@ -4,7 +4,7 @@
  * `--out-dir`. Streamed formats are written as each document arrives; only XLSX is built whole.
  */
 import path from "node:path";
-import { renderDelimitedHeader, renderDelimitedRows } from "../output/csv.js";
+import { BOM, renderDelimitedHeader, renderDelimitedRows } from "../output/csv.js";
 import type { HeaderLanguage } from "../output/columns.js";
 import { jsonArray, renderJson, renderNdjsonLine, type OutputRecord } from "../output/json.js";
 import type { XlsxBuilder } from "../output/xlsx.js";
@@ -21,6 +21,8 @@ export interface RenderOptions {
   readonly format: OutputFormat;
   readonly pretty: boolean;
   readonly headers: HeaderLanguage;
+  /** CSV/TSV: write the header row (off for shard parts that are appended to a first one). */
+  readonly headerRow: boolean;
   readonly bom: boolean;
   /** json/ndjson: write failed inputs as error records. */
   readonly errorsInline: boolean;
@@ -50,7 +52,10 @@ export class Renderer {
 
   start(): Chunk {
     const f = this.opts.format;
-    if (f === "csv" || f === "tsv") return renderDelimitedHeader(f, { headers: this.opts.headers, bom: this.opts.bom });
+    if (f === "csv" || f === "tsv") {
+      const header = renderDelimitedHeader(f, { headers: this.opts.headers, bom: this.opts.bom });
+      return this.opts.headerRow ? header : this.opts.bom ? BOM : "";
+    }
     if (f === "json" && !this.opts.single) return jsonArray.open();
     return "";
   }

@@ -1,18 +1,20 @@
 /**
- * Word .docx (Office Open XML) reader. mammoth turns the document into semantic HTML (paragraphs,
+ * Word 文档 (.docx, Office Open XML) reader. mammoth turns the document into semantic HTML (paragraphs,
  * headings, real tables); the HTML block walker makes blocks of it, and `source` is the text of
  * those blocks, one line each (table rows as TAB-separated lines), so spans point into plain text.
+ * Automatic numbering (一、 （一） 1.) is written into the paragraphs first: mammoth would drop it.
  */
 import mammoth from "mammoth";
 import { GongkaiError } from "../errors.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
+import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
 import type { ReadOptions } from "./index.js";
 
 export async function readDocx(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   let html: string;
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buffer = await withVisibleNumbering(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     ({ value: html } = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: true }));
   } catch (e) {
     const detail = e instanceof Error ? ` (${e.message.split("\n")[0]})` : "";

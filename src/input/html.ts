@@ -40,6 +40,8 @@ const attr = (el: Element, name: string): string => {
 };
 
 function isChrome(el: Element): boolean {
+  // an article's own <header> (its title, no navigation) is content, a page <header> is chrome
+  if (el.tagName === "header" && hasDescendant(el, "h1") && !hasDescendant(el, "nav")) return false;
   if (DROP_TAGS.has(el.tagName)) return true;
   if (DROP_ROLES.has(attr(el, "role").toLowerCase())) return true;
   if (el.properties?.["hidden"] !== undefined && el.properties["hidden"] !== false) return true;
@@ -83,9 +85,20 @@ function weigh(root: Root): Map<Element, Weight> {
 
 const elementChildren = (node: Root | Element): Element[] => (node.children as RootContent[]).filter((c): c is Element => c.type === "element");
 
+/** A table used for page layout: a cell holds a nested table or a whole article's worth of text. */
+function isLayoutTable(el: Element): boolean {
+  return tableRows(el).some((tr) =>
+    cellsOf(tr).some((td) => hasDescendant(td, "table") || textOf(td).replace(/\s+/gu, "").length > 1000),
+  );
+}
+
+function hasDescendant(el: Element, tag: string): boolean {
+  return elementChildren(el).some((c) => c.tagName === tag || hasDescendant(c, tag));
+}
+
 /** A table of data (several rows of several filled cells), as opposed to a layout table. */
 function isDataTable(el: Element): boolean {
-  if (el.tagName !== "table") return false;
+  if (el.tagName !== "table" || isLayoutTable(el)) return false;
   return tableRows(el).filter((tr) => cellsOf(tr).filter((td) => textOf(td).trim() !== "").length >= 2).length >= 2;
 }
 
@@ -242,12 +255,17 @@ function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitl
     return out;
   };
 
+  const hasText = (t: Acc): boolean => t.codes.some((c) => c > 32 && c !== 0xa0 && c !== 0x3000);
+
   const table = (el: Element): void => {
+    const layout = isLayoutTable(el);
+    // A cell with rowspan is repeated in the rows it spans (a merged 牵头单位 applies to each of them).
+    const carried: ({ text: Acc; start: number; left: number } | undefined)[] = [];
     for (const tr of tableRows(el)) {
       const cells = cellsOf(tr);
       const texts = cells.map(cellText);
-      const filled = texts.filter((t) => t.codes.some((c) => c > 32 && c !== 0xa0 && c !== 0x3000)).length;
-      if (filled <= 1) {
+      const pending = carried.some((c) => c && c.left > 0);
+      if (layout || (texts.filter(hasText).length <= 1 && !pending)) {
         // a layout row: its content is ordinary text
         for (const c of cells) {
           flush(startOf(c));
@@ -256,14 +274,40 @@ function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitl
         }
         continue;
       }
+      const row: { text: Acc; start: number }[] = [];
+      let col = 0;
+      let k = 0;
+      while (k < cells.length || carried.slice(col).some((c) => c && c.left > 0)) {
+        const c = carried[col];
+        if (c && c.left > 0) {
+          row.push(c);
+          c.left--;
+          col++;
+          continue;
+        }
+        const cell = cells[k];
+        if (!cell) {
+          row.push({ text: { codes: [], offs: [] }, start: endOf(tr) });
+          col++;
+          continue;
+        }
+        const entry = { text: texts[k]!, start: startOf(cell) };
+        k++;
+        const rowSpan = Math.min(Math.max(1, Number(attr(cell, "rowSpan")) || 1), 1000);
+        const colSpan = Math.min(Math.max(1, Number(attr(cell, "colSpan")) || 1), 100);
+        row.push(entry);
+        carried[col] = rowSpan > 1 ? { ...entry, left: rowSpan - 1 } : undefined;
+        col++;
+        for (let s = 1; s < colSpan; s++, col++) row.push({ text: { codes: [], offs: [] }, start: entry.start }); // keep the columns aligned
+      }
       flush(startOf(tr));
-      texts.forEach((t, i) => {
+      row.forEach((cell, i) => {
         if (i > 0) {
           acc.codes.push(9);
-          acc.offs.push(startOf(cells[i]!));
+          acc.offs.push(cell.start);
         }
-        acc.codes.push(...t.codes);
-        acc.offs.push(...t.offs);
+        acc.codes.push(...cell.text.codes);
+        acc.offs.push(...cell.text.offs);
       });
       flush(endOf(tr), "row");
     }

@@ -122,7 +122,12 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
     const tx = pdfjs.Util.transform(pdfjs.Util.transform(viewport.transform, it.transform), [1, 0, 0, -1, 0, 0]);
     items.push({ str: it.str, x: tx[4]!, y: tx[5]!, w: it.width, h: it.height });
   }
-  const tables = items.length ? await findTables(pdfjs, page, viewport.transform) : [];
+  const { tables, rules } = items.length ? await findTables(pdfjs, page, viewport.transform) : { tables: [], rules: [] };
+  // A cell whose top rule is not drawn is merged with the cell above (pdf-parse splits it).
+  const openTop = (cell: TableCell): boolean => {
+    const xm = (cell.minXY.x + cell.maxXY.x) / 2;
+    return !rules.some((r) => Math.abs(r.y - cell.minXY.y) < 2 && r.x0 - 1 <= xm && xm <= r.x1 + 1);
+  };
   const cellItems = new Map<TableCell, Item[]>();
   const flow: Item[] = [];
   for (const item of items) {
@@ -136,9 +141,7 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
   }
   const elements: PageElement[] = groupLines(flow).map((l) => ({ kind: "line", y: l.y, text: l.text }));
   for (const t of tables) {
-    const rows = t.rows
-      .map((row) => row.map((cell) => cellText(cellItems.get(cell) ?? [])))
-      .filter((row) => row.some((c) => c !== ""));
+    const rows = gridRows(t, (cell) => cellText(cellItems.get(cell) ?? []), openTop).filter((row) => row.some((c) => c !== ""));
     if (rows.length) elements.push({ kind: "table", y: t.minXY.y, rows });
   }
   // Reading order is top to bottom (notices are single-column); the sort is stable for equal y.
@@ -147,8 +150,19 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
 }
 
 /** Ruled tables from the stroked paths of the page, as pdf-parse's getTable() finds them. */
-async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number[]): Promise<TableData[]> {
+/** A horizontal rule as drawn: x from–to at y (viewport coordinates). */
+interface Rule {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number[]): Promise<{ tables: TableData[]; rules: Rule[] }> {
   const store = new LineStore();
+  const rules: Rule[] = [];
+  const keep = (l: Line): void => {
+    if (Math.abs(l.from.y - l.to.y) < 0.5) rules.push({ x0: Math.min(l.from.x, l.to.x), x1: Math.max(l.from.x, l.to.x), y: l.from.y });
+  };
   const ops = await page.getOperatorList();
   let matrix = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
@@ -163,9 +177,13 @@ async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number
       const width = x1 - x0;
       const height = y1 - y0;
       if (width > 5 && height > 5) {
-        store.addRectangle(new Rectangle(new Point(x0, y0), width, height).transform(matrix).transform(viewportTransform));
+        const rect = new Rectangle(new Point(x0, y0), width, height).transform(matrix).transform(viewportTransform);
+        rect.getLines().forEach(keep);
+        store.addRectangle(rect);
       } else if ((width > 5 && height === 0) || (width === 0 && height > 5)) {
-        store.add(new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform));
+        const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
+        keep(line);
+        store.add(line);
       }
     } else if (fn === pdfjs.OPS.save) stack.push(matrix);
     else if (fn === pdfjs.OPS.restore) matrix = stack.pop() ?? matrix;
@@ -173,27 +191,77 @@ async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number
   }
   store.normalize();
   // A frame around one paragraph (one column) is decoration, not a table.
-  return store.getTableData().filter((t) => t.rows.length >= 1 && Math.max(...t.rows.map((r) => r.length)) >= 2);
+  const tables = store.getTableData().filter((t) => t.rows.length >= 1 && Math.max(...t.rows.map((r) => r.length)) >= 2);
+  return { tables, rules };
 }
 
-/** Items → physical lines: a new line when the baseline moves by more than half a glyph. */
-function groupLines(items: readonly Item[]): TextLine[] {
+/**
+ * Rows on the full column grid. A merged cell appears only in its first row (pdf-parse leaves it
+ * out of the rows it spans): its text is repeated there, as a merged 牵头单位 applies to each row;
+ * columns a colspan covers stay as empty cells so that the columns keep their header.
+ */
+function gridRows(t: TableData, textOf: (cell: TableCell) => string, openTop: (cell: TableCell) => boolean): string[][] {
+  const xs = [...new Set(t.rows.flatMap((r) => r.map((c) => Math.round(c.minXY.x))))].sort((a, b) => a - b);
+  const colOf = (x: number): number => {
+    let best = 0;
+    xs.forEach((v, i) => {
+      if (Math.abs(v - x) < Math.abs(xs[best]! - x)) best = i;
+    });
+    return best;
+  };
+  interface Slot {
+    text: string;
+    group: Slot[];
+  }
+  const grid: (Slot | undefined)[][] = [];
+  const carried: ({ slot: Slot; left: number } | undefined)[] = [];
+  t.rows.forEach((row, r) => {
+    const out: (Slot | undefined)[] = new Array<Slot | undefined>(xs.length).fill(undefined);
+    const own = new Set<number>();
+    for (const cell of row) {
+      const col = colOf(cell.minXY.x);
+      own.add(col);
+      const above = grid[r - 1]?.[col];
+      const slot: Slot = { text: textOf(cell), group: [] };
+      // no rule above: the same merged cell as the one above
+      if (r > 0 && above && openTop(cell)) slot.group = above.group;
+      slot.group.push(slot);
+      out[col] = slot;
+      for (let s = 1; s < (cell.colspan ?? 1) && col + s < out.length; s++) out[col + s] = { text: "", group: [] };
+      carried[col] = (cell.rowspan ?? 1) > 1 ? { slot, left: (cell.rowspan ?? 1) - 1 } : undefined;
+    }
+    for (let col = 0; col < out.length; col++) {
+      const c = carried[col];
+      if (!own.has(col) && out[col] === undefined && c && c.left > 0) {
+        out[col] = c.slot;
+        c.left--;
+      }
+    }
+    grid.push(out);
+  });
+  const merged = (slot: Slot): string => (slot.group.length > 1 ? slot.group.map((s) => s.text).reduce(joinCell) : slot.text);
+  return grid.map((out) => out.map((slot) => (slot ? merged(slot) : "")));
+}
+
+/**
+ * Items → physical lines, top to bottom: a new line when the baseline moves by more than half a
+ * glyph. Sorting by baseline first also brings together runs a producer painted out of order.
+ */
+function groupLines(unsorted: readonly Item[]): TextLine[] {
+  const items = [...unsorted].sort((a, b) => a.y - b.y);
   const lines: Item[][] = [];
   let cur: Item[] = [];
   let curY = 0;
   let curH = 0;
   for (const it of items) {
-    const h = it.h || curH || 10;
-    if (cur.length && Math.abs(it.y - curY) > 0.5 * Math.max(h, curH)) {
+    if (cur.length && it.y - curY > 0.5 * Math.max(curH, it.h, 1)) {
       lines.push(cur);
       cur = [];
     }
-    if (cur.length === 0 || it.str.trim() !== "") {
-      if (cur.length === 0 || it.h > 0) {
-        curY = it.y;
-        curH = Math.max(it.h, cur.length ? curH : 0);
-      }
-    }
+    if (cur.length === 0) {
+      curY = it.y; // the line's top baseline
+      curH = it.h;
+    } else curH = Math.max(curH, it.h);
     cur.push(it);
   }
   if (cur.length) lines.push(cur);
@@ -207,7 +275,11 @@ function lineText(items: readonly Item[]): string {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   let text = "";
   let lastEnd = -Infinity;
+  const kept: Item[] = [];
   for (const it of sorted) {
+    // "fake bold": the same run painted twice a fraction of a point apart
+    if (it.str.trim() && kept.some((k) => k.str === it.str && Math.abs(k.x - it.x) < 1.5 && Math.abs(k.y - it.y) < 1.5)) continue;
+    kept.push(it);
     const gap = it.x - lastEnd;
     if (text && gap > 0.25 * (it.h || 10) && !/\s$/u.test(text) && !/^\s/u.test(it.str)) text += " ";
     text += it.str;

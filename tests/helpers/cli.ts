@@ -23,10 +23,11 @@ class Capture extends Writable {
 
 export async function runCli(
   args: readonly string[],
-  opts: { cwd?: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+  opts: { cwd?: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; signal?: AbortSignal; tty?: boolean } = {},
 ): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
+  stderr.isTTY = opts.tty === true; // a terminal on stderr: progress bar and colour
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
   const code = await main(["node", "gongkai", ...args], {
     stdout, stderr, stdin, env: opts.env ?? {}, cwd: opts.cwd ?? process.cwd(), ...(opts.signal ? { signal: opts.signal } : {}),

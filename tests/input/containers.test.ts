@@ -54,8 +54,9 @@ describe("awkward PDFs that read", () => {
     const d = await read("pdf/encrypted_userpw_002.pdf", { password: "gongkai" });
     expect(blockChars(d)).toContain("无锡市人民政府办公室");
   });
-  it("drops a running header and 第 N 页 共 M 页 footers", async () => {
+  it("drops a running header and 第 N 页 共 M 页 footers, and reads a line painted twice (fake bold) once", async () => {
     const d = await read("pdf/running_header_000.pdf");
+    expect(d.blocks.slice(0, 2).map((b) => b.text)).toEqual(["无锡市人民政府办公室", "锡政办函〔2022〕13号"]);
     expect(d.pages).toBe(3);
     expect(d.blocks.filter((b) => b.text.includes("政务公开工作要点") && b.text.includes("办公室　"))).toEqual([]);
     expect(d.blocks.filter((b) => /第\s*\d\s*页/u.test(b.text))).toEqual([]);
@@ -103,5 +104,19 @@ describe("tables become TAB-separated row blocks", () => {
     expect(rows.find((r) => r.startsWith("9\t"))).toMatch(/^9\t加快推进全市公共企事业单位信息公开工作。\t市政府办公室、市教育局、市卫生健康委、市建设局、市生态环境局、市交通运输局、国网湖州供电公司\t9 ?月底前$/u);
     expect(rows.find((r) => r.startsWith("24\t"))).toMatch(/^24\t以吴兴区为试点，持续推进村（居）政务公开标准化建设。\t吴兴区政府\t10 ?月底前$/u);
     expect(rows.filter((r) => /^\d+\t/u.test(r))).toHaveLength(25 + 5 + 5);
+  });
+});
+
+describe("a ruled PDF table with a merged cell", () => {
+  it("repeats the merged 牵头单位 in each row it spans and joins a cell wrapped in two lines", async () => {
+    const d = await read("pdf/merged_cell_table.pdf");
+    expect(d.blocks.filter((b) => b.kind === "row").map((b) => b.text)).toEqual([
+      "序号\t重点任务\t牵头单位\t完成时限",
+      "1\t做好政府工作报告重点任务分解落实情况公开\t区政府办公室\t全年",
+      "2\t公开财政预算执行情况\t区财政局\t6月底前",
+      "3\t公开政府债务信息\t区财政局\t9月底前",
+      "4\t更新政务公开专区\t区大数据局\t12月底前",
+    ]);
+    expect(d.blocks.filter((b) => b.kind !== "row").map((b) => b.text)).toEqual(["附件1", "2024年政务公开重点任务清单"]);
   });
 });

@@ -58,6 +58,16 @@ describe("readHtml on small pages", () => {
     { name: "div, li, h2 and br end blocks", html: "<div>甲</div><ul><li>乙</li></ul><h2>丙</h2>丁<br>戊", want: ["甲", "乙", "丙", "丁", "戊"] },
     { name: "layout table: one filled cell a row is text", html: "<table><tr><td><p>一、总体要求</p><p>（一）做好公开。</p></td></tr></table>", want: ["一、总体要求", "（一）做好公开。"] },
     { name: "data table cells join their paragraphs", html: "<table><tr><td>序号</td><td>任务</td></tr><tr><td>1</td><td><p>做好</p><p>公开</p></td></tr></table>", want: ["序号\t任务", "1\t做好公开"] },
+    {
+      name: "rowspan repeats the merged cell, colspan keeps the columns",
+      html: "<table><tr><th>序号</th><th>任务</th><th>牵头单位</th><th>完成时限</th></tr><tr><td>1</td><td>甲</td><td rowspan=2>区财政局</td><td>6月底前</td></tr><tr><td>2</td><td>乙</td><td>全年</td></tr><tr><td colspan=2>合计</td><td>丙</td><td>丁</td></tr></table>",
+      want: ["序号\t任务\t牵头单位\t完成时限", "1\t甲\t区财政局\t6月底前", "2\t乙\t区财政局\t全年", "合计\t\t丙\t丁"],
+    },
+    {
+      name: "a layout table (nested table in a cell) is walked into; the link column is left out",
+      html: "<table><tr><td><a href=/>首页</a></td><td><p>一、总体要求</p><table><tr><td>序号</td><td>任务</td></tr><tr><td>1</td><td>甲</td></tr></table></td></tr></table>",
+      want: ["一、总体要求", "序号\t任务", "1\t甲"],
+    },
     { name: "scripts, styles, nav, hidden are dropped", html: "<nav>首页</nav><style>p{}</style><script>x</script><p hidden>隐藏</p><p>正文</p><div style='display:none'>隐</div>", want: ["正文"] },
   ];
   it.each(cases)("$name", ({ html, want }) => {
@@ -65,6 +75,20 @@ describe("readHtml on small pages", () => {
     expect(d.blocks.map((b) => b.text)).toEqual(want);
     expect(offsetErrors(d)).toEqual([]);
     expect(d.source).toBe(html);
+  });
+
+  it("keeps the <header> of an <article> (its title) but not the page header", () => {
+    const html = "<body><header><nav><a href=/>首页</a></nav></header><article><header><h1>关于做好工作的通知</h1></header><p>各单位：</p><p>请认真落实。</p></article><footer>版权所有</footer></body>";
+    expect(readHtml(html, "utf-8").blocks.map((b) => [b.text, b.kind])).toEqual([["关于做好工作的通知", "heading"], ["各单位：", undefined], ["请认真落实。", undefined]]);
+  });
+
+  it("walks into old table layouts: link column left out, title row kept", () => {
+    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/c/${i}">栏目${i}</a><br>`).join("");
+    const body = Array.from({ length: 5 }, (_, i) => `<p>${i + 1}.第${i + 1}项工作要求的正文内容，请各单位认真落实到位。</p>`).join("");
+    const html = `<body><table width=1000><tr><td width=200>${nav}</td><td><table><tr><td class=title>关于做好工作的通知</td></tr><tr><td class=content>${body}</td></tr></table></td></tr></table></body>`;
+    const texts = readHtml(html, "utf-8").blocks.map((b) => b.text);
+    expect(texts[0]).toBe("关于做好工作的通知");
+    expect(texts.slice(1)).toEqual(Array.from({ length: 5 }, (_, i) => `${i + 1}.第${i + 1}项工作要求的正文内容，请各单位认真落实到位。`));
   });
 
   it("finds the article among chrome with more links than text", () => {

@@ -21,7 +21,7 @@ export const ParseOptionsSchema = z.object({
   out: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   glob: z.array(z.string().min(1)).default([]),
-  headers: z.enum(["en", "zh"]).default("en"),
+  headers: z.enum(["en", "zh", "none"]).default("en"),
   bom: z.boolean().optional(),
   pretty: z.boolean().default(false),
   from: z.enum(READ_FORMATS).optional(),
@@ -61,7 +61,9 @@ export function toBatchOptions(inputs: readonly string[], raw: unknown, env: Nod
     ...(o.out !== undefined ? { out: o.out } : {}),
     ...(o.outDir !== undefined ? { outDir: o.outDir } : {}),
     globs: o.glob,
-    headers: o.headers,
+    // "none" drops the CSV/TSV header row; XLSX sheets always get (English) column names.
+    headers: o.headers === "none" ? "en" : o.headers,
+    headerRow: o.headers !== "none",
     ...(o.bom !== undefined ? { bom: o.bom } : {}),
     pretty: o.pretty,
     settings: {
@@ -91,7 +93,7 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     .option("-o, --out <file>", "write one combined output file (atomically) instead of stdout")
     .option("-d, --out-dir <dir>", "write one output per input, mirroring the input folders")
     .option("-g, --glob <pattern>", "files to take from folders (repeatable; default: notice extensions)", collect)
-    .addOption(new Option("--headers <lang>", "CSV/TSV/XLSX column names").choices(["en", "zh"]).default("en"))
+    .addOption(new Option("--headers <lang>", "CSV/TSV/XLSX column names (none: no CSV/TSV header row)").choices(["en", "zh", "none"]).default("en"))
     .option("--bom", "start CSV/TSV with a UTF-8 BOM (default: on for .csv files, off on stdout)")
     .option("--no-bom", "never write a BOM")
     .option("--pretty", "indent JSON")

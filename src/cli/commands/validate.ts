@@ -3,6 +3,7 @@
  * document, an array (`--format json` batches) or NDJSON; `--errors inline` records are accepted
  * too. Messages go to stderr; the exit status says whether everything matched.
  */
+import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { GongkaiError } from "../../errors.js";
@@ -52,7 +53,7 @@ export function validateCommand(io: CliIO, setCode: (c: number) => void): Comman
       let bad = 0;
       for (const file of files) {
         try {
-          const bytes = file === "-" ? await readStdin(io.stdin, DEFAULT_MAX_SIZE) : await readFileChecked(file, DEFAULT_MAX_SIZE);
+          const bytes = file === "-" ? await readStdin(io.stdin, DEFAULT_MAX_SIZE) : await readFileChecked(path.resolve(io.cwd, file), DEFAULT_MAX_SIZE);
           const records = recordsOf(Buffer.from(bytes).toString("utf8"));
           const problems = records.flatMap((r, i) => {
             const p = checkRecord(r);

@@ -1,7 +1,9 @@
 /**
- * Text decoding: BOM sniff → strict UTF-8 → GB18030 (a superset of GBK/GB2312).
- * Detectors guess wrong on short Chinese strings (20 bytes of GBK read as Shift_JIS), so the order
- * is fixed: only a failed strict UTF-8 decode falls back to GB18030.
+ * Text encodings (编码) of .txt/.html notices: BOM sniff → UTF-16 without BOM (NUL pattern) →
+ * strict UTF-8 → GB18030 (a superset of GBK/GB2312). Detectors guess wrong on short Chinese
+ * strings (20 bytes of GBK read as Shift_JIS), so the order is fixed: only a failed strict UTF-8
+ * decode falls back to GB18030. GBK is never used to decode: GB18030's 4-byte sequences (`•` is
+ * 81 36 A6 31) would become U+FFFD. A decode that yields U+FFFD is an error, never silent garbage.
  */
 import iconv from "iconv-lite";
 import { GongkaiError } from "../errors.js";
@@ -11,21 +13,24 @@ export interface Decoded {
   encoding: string;
 }
 
+/** Accepted names → the decoder used. GBK/GB2312 bytes decode identically as GB18030, which also covers the 4-byte range. */
 const ENCODINGS = new Map<string, string>([
-  ["utf8", "utf-8"], ["utf-8", "utf-8"], ["utf16le", "utf-16le"], ["utf-16le", "utf-16le"], ["utf16be", "utf-16be"],
-  ["utf-16be", "utf-16be"], ["gb18030", "gb18030"], ["gbk", "gbk"], ["gb2312", "gb2312"], ["cp936", "gbk"], ["big5", "big5"],
+  ["utf8", "utf-8"], ["utf-8", "utf-8"], ["utf-8-sig", "utf-8"], ["utf16le", "utf-16le"], ["utf-16le", "utf-16le"],
+  ["utf16be", "utf-16be"], ["utf-16be", "utf-16be"], ["utf16", "utf-16"], ["utf-16", "utf-16"], ["unicode", "utf-16"],
+  ["ucs-2", "utf-16le"], ["gb18030", "gb18030"], ["gbk", "gb18030"], ["gb2312", "gb18030"], ["cp936", "gb18030"],
+  ["windows-936", "gb18030"], ["euc-cn", "gb18030"], ["big5", "big5"], ["big5-hkscs", "big5hkscs"],
 ]);
 
 /** Normalise a user-given encoding name; throws E_USAGE for an unknown one. */
 export function encodingName(name: string): string {
-  const key = name.trim().toLowerCase();
-  const known = ENCODINGS.get(key);
+  const key = name.trim().toLowerCase().replace(/_/gu, "-");
+  const known = ENCODINGS.get(key) ?? ENCODINGS.get(key.replace(/-/gu, ""));
   if (known) return known;
   if (iconv.encodingExists(key)) return key;
-  throw new GongkaiError("E_USAGE", `unknown encoding "${name}"`, { hint: "use utf-8, utf-16le, utf-16be, gb18030, gbk or big5" });
+  throw new GongkaiError("E_USAGE", `unknown encoding "${name}"`, { hint: "use utf-8, utf-16le, utf-16be, gb18030 (covers gbk/gb2312) or big5" });
 }
 
-/** True when the bytes look binary: NUL bytes or many C0 control characters (UTF-16 is caught by its BOM first). */
+/** True when the bytes look binary: NUL bytes or many C0 control characters (UTF-16 is handled before). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
   let control = 0;
@@ -37,35 +42,72 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.02;
 }
 
-function decodeWith(bytes: Uint8Array, encoding: string): string {
-  if (encoding === "utf-8") return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+/**
+ * UTF-16 saved without a BOM: text with line breaks and ASCII digits has NUL high bytes at
+ * odd (LE) or even (BE) positions only. Returns the byte order, or null.
+ */
+export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs > 0.1 && evenNul / pairs < 0.01) return "utf-16le";
+  if (evenNul / pairs > 0.1 && oddNul / pairs < 0.01) return "utf-16be";
+  return null;
 }
 
-/** Share of U+FFFD in a decoded text: a mis-decode shows up as replacement characters. */
-function replacementShare(text: string): number {
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  if (encoding === "utf-8") return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    if (bytes.length % 2 !== 0) throw new Error("odd byte count");
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  }
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+}
+
+const countFffd = (text: string): number => {
   let bad = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
-  return text.length ? bad / text.length : 0;
+  return bad;
+};
+
+const hasNul = (text: string): boolean => text.includes("\u0000");
+
+function bomOf(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33) return { encoding: "gb18030", length: 4 };
+  return null;
 }
 
 export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
-  if (forced) {
-    const enc = encodingName(forced);
-    let text: string;
+  if (forced) return decodeForced(bytes, encodingName(forced));
+  const bom = bomOf(bytes);
+  if (bom) {
     try {
-      text = decodeWith(stripBom(bytes, enc), enc);
-    } catch {
-      throw new GongkaiError("E_ENCODING", `the bytes are not valid ${enc}`, { hint: "try another --encoding or leave it out to detect" });
+      return checked(decodeWith(bytes.subarray(bom.length), bom.encoding), bom.encoding, "after its byte-order mark");
+    } catch (e) {
+      if (e instanceof GongkaiError) throw e;
+      throw new GongkaiError("E_ENCODING", `the file starts with a ${bom.encoding} byte-order mark but its bytes are not valid ${bom.encoding}`, {
+        hint: "pass --encoding NAME",
+      });
     }
-    if (replacementShare(text) > 0.001) {
-      throw new GongkaiError("E_ENCODING", `decoding as ${enc} gives replacement characters (U+FFFD)`, { hint: "try another --encoding or leave it out to detect" });
-    }
-    return { text, encoding: enc };
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeWith(bytes.subarray(3), "utf-8"), encoding: "utf-8" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith(bytes.subarray(2), "utf-16le"), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith(bytes.subarray(2), "utf-16be"), encoding: "utf-16be" };
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    try {
+      const text = decodeWith(bytes, utf16);
+      if (countFffd(text) === 0 && !hasNul(text)) return { text, encoding: utf16 };
+    } catch {
+      // not UTF-16 after all: the binary check below decides
+    }
+  }
   if (looksBinary(bytes)) {
     throw new GongkaiError("E_BINARY", "the file is binary, not text", { hint: "give a .txt, .md, .pdf, .docx or .html notice" });
   }
@@ -75,15 +117,38 @@ export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
     // not UTF-8: fall through to GB18030
   }
   const text = decodeWith(bytes, "gb18030");
-  if (replacementShare(text) > 0.001) {
-    throw new GongkaiError("E_ENCODING", "the text is neither UTF-8 nor GB18030 (decoding gives replacement characters)", { hint: "pass --encoding NAME" });
+  if (countFffd(text) > 0) {
+    throw new GongkaiError("E_ENCODING", `the text is neither UTF-8 nor GB18030 (${countFffd(text)} undecodable byte sequences)`, {
+      hint: "pass --encoding NAME (e.g. big5)",
+    });
   }
   return { text, encoding: "gb18030" };
 }
 
-function stripBom(bytes: Uint8Array, enc: string): Uint8Array {
-  if (enc === "utf-8" && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3);
-  if (enc === "utf-16le" && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2);
-  if (enc === "utf-16be" && bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2);
-  return bytes;
+function decodeForced(bytes: Uint8Array, enc: string): Decoded {
+  let actual = enc;
+  let body = bytes;
+  const bom = bomOf(bytes);
+  if (enc === "utf-16") {
+    actual = bom?.encoding === "utf-16be" ? "utf-16be" : bom?.encoding === "utf-16le" ? "utf-16le" : (sniffUtf16(bytes) ?? "utf-16le");
+  }
+  if (bom && bom.encoding === actual) body = bytes.subarray(bom.length);
+  let text: string;
+  try {
+    text = decodeWith(body, actual);
+  } catch {
+    throw new GongkaiError("E_ENCODING", `the bytes are not valid ${actual}`, { hint: "try another --encoding or leave it out to detect" });
+  }
+  return checked(text, actual, `with --encoding ${actual}`);
+}
+
+function checked(text: string, encoding: string, how: string): Decoded {
+  const bad = countFffd(text);
+  // UTF-8 is decoded strictly, so a U+FFFD there was in the file; elsewhere it means a mis-decode.
+  if ((bad > 0 && encoding !== "utf-8") || hasNul(text)) {
+    throw new GongkaiError("E_ENCODING", `decoding ${how} gives ${bad > 0 ? `${bad} replacement characters (U+FFFD)` : "NUL characters"}`, {
+      hint: "try another --encoding or leave it out to detect",
+    });
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
 }

@@ -6,7 +6,8 @@
 import { GongkaiError } from "../errors.js";
 import type { InputFormat } from "../schema.js";
 import { lineBlocks, type DecodedInput } from "../text/blocks.js";
-import { decodeText } from "./decode.js";
+import { isUtf8 } from "node:buffer";
+import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 
 export type ReadableFormat = Exclude<InputFormat, "json">;
@@ -33,16 +34,56 @@ function extOf(path: string | null | undefined): string {
   return m ? m[0].toLowerCase() : "";
 }
 
-/** Sniff the container from its first bytes. */
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+/** Containers we recognise but do not read: a clear E_UNSUPPORTED beats "binary" or garbage. */
+function unsupported(bytes: Uint8Array): { what: string; hint: string } | null {
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return { what: "an old Word .doc (or a password-protected Office file)", hint: "save it as .docx (Word: 另存为 .docx) or export a PDF" };
+  }
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { what: "an RTF file", hint: "save it as .docx or plain text" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
+    return { what: "an image", hint: "run OCR first and parse the text" };
+  }
+  return null;
+}
+
+const isZip = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
+
+/** A zip with a word/document.xml part (its name is stored uncompressed in the zip headers). */
+const isDocxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("word/document.xml", 0, "latin1") >= 0;
+
+/** Markup start of an HTML page, after a BOM, white space, an XML declaration and comments. */
+function looksLikeHtml(head: string): boolean {
+  const start = head
+    .replace(/^(?:\uFEFF|\xEF\xBB\xBF)/u, "")
+    .replace(/^(?:\s+|<\?xml[^>]*>|<!--[\s\S]*?-->)*/u, "")
+    .toLowerCase();
+  return /^<(?:!doctype html|html|head|body|meta|title)\b/u.test(start);
+}
+
+/** The charset a page declares (`<meta charset>` or http-equiv), if it is one we know. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/iu.exec(head);
+  if (!m) return undefined;
+  try {
+    return encodingName(m[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sniff the container from its first bytes (content first, then the extension). */
 export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFormat {
   const head = Buffer.from(bytes.subarray(0, 1024));
-  const at = head.indexOf("%PDF-");
-  if (at >= 0 && at < 1024) return "pdf";
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "docx";
+  if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  const start = head.toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/u, "").trimStart().toLowerCase();
-  if (start.startsWith("<!doctype html") || start.startsWith("<html") || (ext === "html" && start.startsWith("<"))) return "html";
-  if (ext === "pdf" || ext === "docx") return "text"; // misnamed text: the magic bytes decide
+  if (isZip(bytes)) return "docx"; // readInput tells a .docx from other zips
+  if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
+  if (ext === "pdf" || ext === "docx" || ext === "html") return "text"; // misnamed text: the content decides
   return ext ?? "text";
 }
 
@@ -57,7 +98,16 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
 /** Read any supported input from bytes. */
 export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Promise<DecodedInput> {
   if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the file is empty");
+  if (!opts.format) {
+    const other = unsupported(bytes);
+    if (other) throw new GongkaiError("E_UNSUPPORTED", `the file is ${other.what}, which gongkai cannot read`, { hint: other.hint });
+  }
   const format = opts.format ?? sniffFormat(bytes, opts.path);
+  if (format === "docx" && !opts.format && isZip(bytes) && !isDocxZip(bytes) && EXT[extOf(opts.path)] !== "docx") {
+    throw new GongkaiError("E_UNSUPPORTED", "the file is a ZIP archive but not a Word .docx (no word/document.xml)", {
+      hint: "xlsx, pptx and odt are not supported: save the notice as .docx, PDF or text",
+    });
+  }
   switch (format) {
     case "pdf": {
       const { readPdf } = await import("./pdf.js");
@@ -69,8 +119,11 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     }
     case "html": {
       const { readHtml } = await import("./html.js");
-      const { text, encoding } = decodeText(bytes, opts.encoding);
-      return readHtml(text, encoding);
+      const declared = opts.encoding ? undefined : declaredCharset(bytes);
+      const { text, encoding } = decodeText(bytes, opts.encoding ?? (declared && !isUtf8(bytes) ? declared : undefined));
+      const page = readHtml(text, encoding);
+      if (page.blocks.length === 0) throw new GongkaiError("E_EMPTY", "the page has no article text");
+      return page;
     }
     case "text":
     case "markdown": {

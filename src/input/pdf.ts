@@ -1,8 +1,430 @@
-/** PDF reader (pdf-parse v2 / pdf.js). */
+/**
+ * PDF (版式文件) reader. pdf.js text items with their positions become lines; ruled tables (the
+ * 序号/重点任务/牵头单位/完成时限 lists of 附件) become TAB-separated row blocks, a row split by a
+ * page break is joined and the header row repeated on each page is dropped; page numbers and
+ * running headers/footers (lines repeated at the top or bottom of most pages) are removed.
+ *
+ * pdf.js is used directly (the same pdfjs-dist that pdf-parse v2 wraps) because PDFParse does
+ * not expose item positions; pdf-parse's exported grid geometry finds the tables.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Line, LineStore, Point, Rectangle } from "pdf-parse";
 import { GongkaiError } from "../errors.js";
-import type { DecodedInput } from "../text/blocks.js";
+import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
+import { type Block, sliceBlock, type DecodedInput } from "../text/blocks.js";
+import { fold, isCjk } from "../text/chars.js";
 import type { ReadOptions } from "./index.js";
 
-export async function readPdf(_bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
-  throw new GongkaiError("E_UNSUPPORTED", "PDF input is not supported yet");
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
+
+/** Whole-document budget for pdf.js: a hostile or broken file must not hang a batch. */
+export const PDF_TIMEOUT_MS = 60_000;
+
+interface Item {
+  str: string;
+  x: number;
+  /** Baseline, top-down page coordinates. */
+  y: number;
+  w: number;
+  h: number;
 }
+
+interface TextLine {
+  text: string;
+  y: number;
+}
+
+type PageElement = { kind: "line"; y: number; text: string } | { kind: "table"; y: number; rows: string[][] };
+
+interface PdfPageContent {
+  height: number;
+  elements: PageElement[];
+}
+
+type TableData = ReturnType<LineStore["getTableData"]>[number];
+type TableCell = TableData["rows"][number][number];
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+function assetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
+  // pdf.js in Node reads these with fs: plain absolute paths ending in "/", not file:// URLs.
+  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return { cMapUrl: path.join(root, "cmaps") + path.sep, standardFontDataUrl: path.join(root, "standard_fonts") + path.sep };
+}
+
+export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await pdfjsPromise;
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer: give it a copy
+    ...assetDirs(),
+    cMapPacked: true,
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish within ${PDF_TIMEOUT_MS / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
+      PDF_TIMEOUT_MS,
+    );
+  });
+  try {
+    const pages = await Promise.race([extractPages(pdfjs, task.promise), timeout]);
+    return assemble(pages);
+  } catch (e) {
+    throw pdfError(e, opts);
+  } finally {
+    clearTimeout(timer);
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+async function extractPages(pdfjs: PdfJs, docPromise: Promise<PdfDocument>): Promise<PdfPageContent[]> {
+  const doc = await docPromise;
+  const pages: PdfPageContent[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    try {
+      pages.push(await readPage(pdfjs, page));
+    } finally {
+      page.cleanup();
+    }
+  }
+  return pages;
+}
+
+function pdfError(e: unknown, opts: ReadOptions): GongkaiError {
+  if (e instanceof GongkaiError) return e;
+  const err = e as { name?: string; message?: string; code?: number };
+  if (err?.name === "PasswordException") {
+    const wrong = err.code === 2 || opts.password !== undefined;
+    return new GongkaiError("E_PDF_ENCRYPTED", wrong ? "the PDF is encrypted and the password is wrong" : "the PDF is encrypted with a password", {
+      hint: "pass the user password with --password",
+    });
+  }
+  const detail = err?.message ? ` (${String(err.message).split("\n")[0]})` : "";
+  return new GongkaiError("E_PDF_CORRUPT", `the PDF is corrupt or truncated${detail}`, { hint: "download the file again or re-save it", cause: e });
+}
+
+async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items: Item[] = [];
+  for (const it of content.items) {
+    if (!("str" in it) || it.str === "") continue;
+    const tx = pdfjs.Util.transform(pdfjs.Util.transform(viewport.transform, it.transform), [1, 0, 0, -1, 0, 0]);
+    items.push({ str: it.str, x: tx[4]!, y: tx[5]!, w: it.width, h: it.height });
+  }
+  const { tables, rules } = items.length ? await findTables(pdfjs, page, viewport.transform) : { tables: [], rules: [] };
+  // A cell whose top rule is not drawn is merged with the cell above (pdf-parse splits it).
+  const openTop = (cell: TableCell): boolean => {
+    const xm = (cell.minXY.x + cell.maxXY.x) / 2;
+    return !rules.some((r) => Math.abs(r.y - cell.minXY.y) < 2 && r.x0 - 1 <= xm && xm <= r.x1 + 1);
+  };
+  const cellItems = new Map<TableCell, Item[]>();
+  const flow: Item[] = [];
+  for (const item of items) {
+    let cell: TableCell | undefined;
+    for (const t of tables) if ((cell = t.findCell(item.x, item.y))) break;
+    if (cell) {
+      const list = cellItems.get(cell);
+      if (list) list.push(item);
+      else cellItems.set(cell, [item]);
+    } else flow.push(item);
+  }
+  const elements: PageElement[] = groupLines(flow).map((l) => ({ kind: "line", y: l.y, text: l.text }));
+  for (const t of tables) {
+    const rows = gridRows(t, (cell) => cellText(cellItems.get(cell) ?? []), openTop).filter((row) => row.some((c) => c !== ""));
+    if (rows.length) elements.push({ kind: "table", y: t.minXY.y, rows });
+  }
+  // Reading order is top to bottom (notices are single-column); the sort is stable for equal y.
+  elements.sort((a, b) => a.y - b.y);
+  return { height: viewport.height, elements };
+}
+
+/** Ruled tables from the stroked paths of the page, as pdf-parse's getTable() finds them. */
+/** A horizontal rule as drawn: x from–to at y (viewport coordinates). */
+interface Rule {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number[]): Promise<{ tables: TableData[]; rules: Rule[] }> {
+  const store = new LineStore();
+  const rules: Rule[] = [];
+  const keep = (l: Line): void => {
+    if (Math.abs(l.from.y - l.to.y) < 0.5) rules.push({ x0: Math.min(l.from.x, l.to.x), x1: Math.max(l.from.x, l.to.x), y: l.from.y });
+  };
+  const ops = await page.getOperatorList();
+  let matrix = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === pdfjs.OPS.constructPath) {
+      if (args?.[0] !== pdfjs.OPS.stroke) continue;
+      const mm = (args[2] as number[] | undefined) ?? [Infinity, Infinity, -Infinity, -Infinity];
+      if (mm[0] === Infinity) continue;
+      const [x0, y0, x1, y1] = mm as [number, number, number, number];
+      const width = x1 - x0;
+      const height = y1 - y0;
+      if (width > 5 && height > 5) {
+        const rect = new Rectangle(new Point(x0, y0), width, height).transform(matrix).transform(viewportTransform);
+        rect.getLines().forEach(keep);
+        store.addRectangle(rect);
+      } else if ((width > 5 && height === 0) || (width === 0 && height > 5)) {
+        const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
+        keep(line);
+        store.add(line);
+      }
+    } else if (fn === pdfjs.OPS.save) stack.push(matrix);
+    else if (fn === pdfjs.OPS.restore) matrix = stack.pop() ?? matrix;
+    else if (fn === pdfjs.OPS.transform) matrix = pdfjs.Util.transform(matrix, args as number[]);
+  }
+  store.normalize();
+  // A frame around one paragraph (one column) is decoration, not a table.
+  const tables = store.getTableData().filter((t) => t.rows.length >= 1 && Math.max(...t.rows.map((r) => r.length)) >= 2);
+  return { tables, rules };
+}
+
+/**
+ * Rows on the full column grid. A merged cell appears only in its first row (pdf-parse leaves it
+ * out of the rows it spans): its text is repeated there, as a merged 牵头单位 applies to each row;
+ * columns a colspan covers stay as empty cells so that the columns keep their header.
+ */
+function gridRows(t: TableData, textOf: (cell: TableCell) => string, openTop: (cell: TableCell) => boolean): string[][] {
+  const xs = [...new Set(t.rows.flatMap((r) => r.map((c) => Math.round(c.minXY.x))))].sort((a, b) => a - b);
+  const colOf = (x: number): number => {
+    let best = 0;
+    xs.forEach((v, i) => {
+      if (Math.abs(v - x) < Math.abs(xs[best]! - x)) best = i;
+    });
+    return best;
+  };
+  interface Slot {
+    text: string;
+    group: Slot[];
+  }
+  const grid: (Slot | undefined)[][] = [];
+  const carried: ({ slot: Slot; left: number } | undefined)[] = [];
+  t.rows.forEach((row, r) => {
+    const out: (Slot | undefined)[] = new Array<Slot | undefined>(xs.length).fill(undefined);
+    const own = new Set<number>();
+    for (const cell of row) {
+      const col = colOf(cell.minXY.x);
+      own.add(col);
+      const above = grid[r - 1]?.[col];
+      const slot: Slot = { text: textOf(cell), group: [] };
+      // no rule above: the same merged cell as the one above
+      if (r > 0 && above && openTop(cell)) slot.group = above.group;
+      slot.group.push(slot);
+      out[col] = slot;
+      for (let s = 1; s < (cell.colspan ?? 1) && col + s < out.length; s++) out[col + s] = { text: "", group: [] };
+      carried[col] = (cell.rowspan ?? 1) > 1 ? { slot, left: (cell.rowspan ?? 1) - 1 } : undefined;
+    }
+    for (let col = 0; col < out.length; col++) {
+      const c = carried[col];
+      if (!own.has(col) && out[col] === undefined && c && c.left > 0) {
+        out[col] = c.slot;
+        c.left--;
+      }
+    }
+    grid.push(out);
+  });
+  const merged = (slot: Slot): string => (slot.group.length > 1 ? slot.group.map((s) => s.text).reduce(joinCell) : slot.text);
+  return grid.map((out) => out.map((slot) => (slot ? merged(slot) : "")));
+}
+
+/**
+ * Items → physical lines, top to bottom: a new line when the baseline moves by more than half a
+ * glyph. Sorting by baseline first also brings together runs a producer painted out of order.
+ */
+function groupLines(unsorted: readonly Item[]): TextLine[] {
+  const items = [...unsorted].sort((a, b) => a.y - b.y);
+  const lines: Item[][] = [];
+  let cur: Item[] = [];
+  let curY = 0;
+  let curH = 0;
+  for (const it of items) {
+    if (cur.length && it.y - curY > 0.5 * Math.max(curH, it.h, 1)) {
+      lines.push(cur);
+      cur = [];
+    }
+    if (cur.length === 0) {
+      curY = it.y; // the line's top baseline
+      curH = it.h;
+    } else curH = Math.max(curH, it.h);
+    cur.push(it);
+  }
+  if (cur.length) lines.push(cur);
+  return lines
+    .map((ln) => ({ text: lineText(ln), y: Math.min(...ln.map((i) => i.y)) }))
+    .filter((l) => l.text.trim() !== "");
+}
+
+/** One line's text: items left to right; a visible gap becomes one space (the core drops it next to CJK). */
+function lineText(items: readonly Item[]): string {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  let text = "";
+  let lastEnd = -Infinity;
+  const kept: Item[] = [];
+  for (const it of sorted) {
+    // "fake bold": the same run painted twice a fraction of a point apart
+    if (it.str.trim() && kept.some((k) => k.str === it.str && Math.abs(k.x - it.x) < 1.5 && Math.abs(k.y - it.y) < 1.5)) continue;
+    kept.push(it);
+    const gap = it.x - lastEnd;
+    if (text && gap > 0.25 * (it.h || 10) && !/\s$/u.test(text) && !/^\s/u.test(it.str)) text += " ";
+    text += it.str;
+    lastEnd = Math.max(lastEnd, it.x + it.w);
+  }
+  return text.replace(/[\t\r\n]+/gu, " ").trim();
+}
+
+/** A cell's lines joined as the cell wraps them: no separator, except a space between two Latin letters/digits. */
+function cellText(items: readonly Item[]): string {
+  let out = "";
+  for (const line of groupLines(items)) {
+    const t = line.text.trim();
+    if (out && t && isWordChar(out.charCodeAt(out.length - 1)) && isWordChar(t.charCodeAt(0))) out += " ";
+    out += t;
+  }
+  return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const squash = (s: string): string => s.replace(/\s+/gu, "");
+
+function isPageNumber(text: string): boolean {
+  const f = fold(text).replace(/\s+/gu, " ").trim();
+  return PAGE_FURNITURE_RE.test(f) || PAGE_FURNITURE_RE.test(squash(f));
+}
+
+/** Lines near the top or bottom of a page whose text (digits ignored) recurs on most pages. */
+function dropFurniture(pages: PdfPageContent[]): void {
+  const EDGE = 2; // look at the first and last two lines of each page
+  const key = (t: string): string => squash(t).replace(/\d+/gu, "#");
+  const counts = new Map<string, number>();
+  const edges = pages.map((p) => {
+    const lines = p.elements.filter((e): e is Extract<PageElement, { kind: "line" }> => e.kind === "line");
+    const top = lines.filter((l) => l.y < p.height * 0.15).slice(0, EDGE);
+    const bottom = lines.filter((l) => l.y > p.height * 0.85).slice(-EDGE);
+    const set = new Set([...top.map((l) => `t:${key(l.text)}`), ...bottom.map((l) => `b:${key(l.text)}`)]);
+    for (const k of set) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return { top, bottom };
+  });
+  const minRepeat = Math.max(3, Math.ceil(pages.length * 0.5));
+  pages.forEach((p, i) => {
+    const { top, bottom } = edges[i]!;
+    const drop = new Set<PageElement>();
+    for (const l of top) if (isPageNumber(l.text) || (l.text.length <= 60 && (counts.get(`t:${key(l.text)}`) ?? 0) >= minRepeat)) drop.add(l);
+    for (const l of bottom) if (isPageNumber(l.text) || (l.text.length <= 60 && (counts.get(`b:${key(l.text)}`) ?? 0) >= minRepeat)) drop.add(l);
+    // A page number printed anywhere as the page's last line (no margin information needed).
+    const last = p.elements[p.elements.length - 1];
+    if (last?.kind === "line" && isPageNumber(last.text)) drop.add(last);
+    p.elements = p.elements.filter((e) => !drop.has(e));
+  });
+}
+
+/**
+ * A table that goes on over a page break: drop the repeated header row, and join a row whose
+ * first cell (序号) is empty to the last row of the previous page's table.
+ */
+function joinTablesAcrossPages(pages: PdfPageContent[]): void {
+  let header: string[] | undefined; // header row of the table being continued
+  for (let i = 1; i < pages.length; i++) {
+    const prevPage = pages[i - 1]!;
+    const prev = prevPage.elements[prevPage.elements.length - 1];
+    const first = pages[i]!.elements[0];
+    if (prev?.kind !== "table" || first?.kind !== "table") {
+      header = undefined;
+      continue;
+    }
+    if (prevPage.elements.length > 1 || !header) header = prev.rows[0];
+    const width = header?.length ?? 0;
+    if (!header || first.rows[0]?.length !== width) {
+      header = undefined;
+      continue;
+    }
+    if (first.rows[0]!.join("\t") === header.join("\t")) first.rows.shift();
+    const cont = first.rows[0];
+    const last = prev.rows[prev.rows.length - 1];
+    if (cont && last && cont.length === last.length && cont[0] === "" && last !== header) {
+      for (let c = 0; c < cont.length; c++) last[c] = joinCell(last[c] ?? "", cont[c] ?? "");
+      first.rows.shift();
+    }
+    if (first.rows.length === 0) pages[i]!.elements.shift();
+  }
+}
+
+function joinCell(a: string, b: string): string {
+  if (a && b && isWordChar(a.charCodeAt(a.length - 1)) && isWordChar(b.charCodeAt(0))) return `${a} ${b}`;
+  return a + b;
+}
+
+/** Share of characters that cannot be real text: U+FFFD, private use, C0 controls. */
+function garbledShare(text: string): { bad: number; total: number; cjk: number; latinExt: number } {
+  let bad = 0;
+  let total = 0;
+  let cjk = 0;
+  let latinExt = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c <= 32 || c === 0x3000 || c === 0xa0) {
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13) bad++;
+      continue;
+    }
+    total++;
+    if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000) bad++;
+    else if (isCjk(c)) cjk++;
+    else if (c >= 0x80 && c <= 0x24f) latinExt++;
+  }
+  return { bad, total, cjk, latinExt };
+}
+
+function assemble(pages: PdfPageContent[]): DecodedInput {
+  const all = pages.flatMap((p) => p.elements.map((e) => (e.kind === "line" ? e.text : e.rows.flat().join("")))).join("");
+  const stats = garbledShare(all);
+  if (stats.total < Math.max(16, 4 * pages.length)) {
+    throw new GongkaiError("E_PDF_NO_TEXT", "no text layer — the PDF looks scanned; run OCR first", {
+      hint: "OCR the file (e.g. ocrmypdf -l chi_sim) and parse the result",
+    });
+  }
+  // Fonts without a usable ToUnicode map come out as U+FFFD/private-use codes or as Latin-1 look-alikes.
+  if (stats.bad / stats.total > 0.2 || (stats.cjk / stats.total < 0.05 && stats.latinExt / stats.total > 0.3)) {
+    throw new GongkaiError("E_PDF_GARBLED", "the PDF text layer is garbled (fonts without a Unicode map)", {
+      hint: "OCR the rendered pages instead, or get the Word/HTML version of the notice",
+    });
+  }
+  dropFurniture(pages);
+  joinTablesAcrossPages(pages);
+
+  let source = "";
+  const blocks: Block[] = [];
+  pages.forEach((p, idx) => {
+    const page = idx + 1;
+    if (idx > 0) source += "\n"; // a blank line marks the page break
+    for (const e of p.elements) {
+      const lines = e.kind === "line" ? [{ text: e.text, row: false }] : e.rows.map((r) => ({ text: r.map(cleanCell).join("\t"), row: true }));
+      for (const l of lines) {
+        const start = source.length;
+        source += l.text;
+        blocks.push(sliceBlock(source, start, source.length, l.row ? { kind: "row", page } : { page }));
+        source += "\n";
+      }
+    }
+  });
+  return { format: "pdf", encoding: null, source, blocks, pages: pages.length };
+}
+
+const cleanCell = (s: string): string => s.replace(/[\t\r\n]+/gu, " ").trim();

@@ -38,15 +38,41 @@ export function foldChar(code: number): number {
 
 /** Fold a whole string (same length). `、` and `。` stay as they are: rules tell them apart from `,` and `.`. */
 export function fold(s: string): string {
+  let i = 0;
+  while (i < s.length && !FOLD.has(s.charCodeAt(i))) i++;
+  if (i === s.length) return s; // nothing to fold: the common case for most lines
+  if (s.length <= 256) {
+    let out = s.slice(0, i);
+    for (let k = i; k < s.length; k++) out += String.fromCharCode(foldChar(s.charCodeAt(k)));
+    return out;
+  }
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = foldChar(s.charCodeAt(k));
   let out = "";
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldChar(s.charCodeAt(i)));
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
   return out;
 }
 
 export const OPEN_BRACKETS = "（(〔[【［﹝｛{";
 export const CLOSE_BRACKETS = "）)〕]】］﹞｝}";
-export const isOpenBracket = (ch: string): boolean => OPEN_BRACKETS.includes(ch);
-export const isCloseBracket = (ch: string): boolean => CLOSE_BRACKETS.includes(ch);
+/** 1 = open bracket, 2 = close bracket, by UTF-16 code (a table lookup: this runs on every character). */
+export const BRACKET = new Uint8Array(65536);
+for (const ch of OPEN_BRACKETS) BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of CLOSE_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
+export const isOpenBracket = (ch: string): boolean => BRACKET[ch.charCodeAt(0)] === 1;
+export const isCloseBracket = (ch: string): boolean => BRACKET[ch.charCodeAt(0)] === 2;
 
 /** Remove all white space (used for comparing and for header fields). */
 export const squash = (s: string): string => s.replace(/\s+/gu, "");
+
+/**
+ * Trim the given characters from both ends. A regex like /[…]+$/ is quadratic on a long run of
+ * those characters that does not reach the end; this is linear.
+ */
+export function trimChars(s: string, lead: string, trail: string = lead): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && lead.includes(s[a]!)) a++;
+  while (b > a && trail.includes(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}

@@ -4,11 +4,14 @@
  * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
-import { parseVerbClause } from "../extract/responsibility.js";
+import {
+  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE,
+  PERSON_LABELS, PRINT_LINE_RE, RECIPIENTS_RE, ROLE_OF_LABEL, TITLE_END_RE,
+} from "../extract/patterns.js";
+import { endsWithClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
-import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
+import { BRACKET, fold, isCloseBracket } from "./chars.js";
 
 export interface Paragraph extends Seg {
   /** Folded copy of `text` (same length) for matching. */
@@ -26,71 +29,73 @@ export interface Paragraph extends Seg {
 const TERMINAL = new Set([..."。！？；：!?;:"]);
 /** An open bracket left unclosed for longer than this stops holding lines together. */
 const MAX_OPEN_BRACKET = 300;
+const TAIL = 400;
 
-/** Does this cleaned line start a paragraph of its own, whatever came before? */
+/** The last `n` (or more) characters of a paragraph held as pieces: the closing tests need no more (keeps joining linear). */
+function tailOf(pieces: readonly string[], n: number): string {
+  let tail = "";
+  for (let i = pieces.length - 1; i >= 0 && tail.length < n; i--) tail = pieces[i]! + tail;
+  return tail;
+}
+
+const MARKER_FIRST = new Set([..."一二三四五六七八九十百(0123456789"]);
+const LABEL_FIRST = new Set([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS].map((l) => l[0]!));
+const DATE_FIRST = new Set([..."0123456789〇零一二三四五六七八九"]);
+const isMarkerFirst = (c: string, code: number): boolean => MARKER_FIRST.has(c) || (code >= 0x2460 && code <= 0x2487);
+
+/**
+ * Does this cleaned line start a paragraph of its own, whatever came before? Each pattern is
+ * tried only when the line's first or last character allows it: most lines pay a few Set lookups.
+ */
 export function startsParagraph(folded: string): boolean {
-  return (
-    matchMarker(folded) !== null ||
-    LABEL_LINE_RE.test(folded) ||
-    folded.startsWith("——") ||
-    ATTACHMENT_LIST_RE.test(folded) ||
-    ATTACHMENT_HEADER_RE.test(folded) ||
-    CC_RE.test(folded) ||
-    DATE_LINE_RE.test(folded) ||
-    PRINT_LINE_RE.test(folded) ||
-    DISCLOSURE_RE.test(folded) ||
-    (RECIPIENTS_RE.test(folded) && folded.length <= 200) ||
-    /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
-  );
+  const c = folded[0] ?? "";
+  const code = folded.charCodeAt(0);
+  const last = folded[folded.length - 1] ?? "";
+  if (isMarkerFirst(c, code) && matchMarker(folded) !== null) return true;
+  if (LABEL_FIRST.has(c) && LABEL_LINE_RE.test(folded)) return true;
+  if (c === "—" && folded.startsWith("——")) return true;
+  if ((c === "附" || "-•*·".includes(c)) && (ATTACHMENT_LIST_RE.test(folded) || ATTACHMENT_HEADER_RE.test(folded))) return true;
+  if (c === "抄" && CC_RE.test(folded)) return true;
+  if (folded.length > 200) return false;
+  if (DATE_FIRST.has(c) && DATE_LINE_RE.test(folded)) return true;
+  if (last === "发" && PRINT_LINE_RE.test(folded)) return true;
+  if (folded.length <= 30 && DISCLOSURE_RE.test(folded)) return true;
+  if (last === ":" && RECIPIENTS_RE.test(folded)) return true;
+  return last === "号" && /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded);
 }
 
 const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
 const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGNATURE_RE.test(folded) && !/[,。;:!?、]/u.test(folded);
 
-/** Does this paragraph end so that the next line cannot continue it? */
-function isClosed(folded: string): boolean {
-  const last = folded[folded.length - 1] ?? "";
+/** Last characters that can end a 文号 line or a title (…号, …通知, …意见, …函 …). */
+const CLOSING_LAST = new Set([..."号知见定报复告函示令议"]);
+
+/**
+ * Does this paragraph (held as folded pieces) end so that the next line cannot continue it?
+ * Only the last character is looked at first; the tail is built only when that character could
+ * close something, so joining stays linear on any input.
+ */
+function isClosed(pieces: readonly string[], length: number): boolean {
+  const lastPiece = pieces[pieces.length - 1] ?? "";
+  const last = lastPiece[lastPiece.length - 1] ?? "";
   if (TERMINAL.has(last)) return true;
-  if (isCloseBracket(last) && endsWithClause(folded)) return true;
-  if (DATE_LINE_RE.test(folded) || PRINT_LINE_RE.test(folded) || DISCLOSURE_RE.test(folded)) return true;
-  if (ATTACHMENT_HEADER_RE.test(folded)) return true;
-  if (/文件$/u.test(folded) && folded.length <= 40) return true; // 红头 "……文件"
-  if (/[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)) return true; // a 文号 line
-  if (TITLE_END_RE.test(folded)) return true;
-  return false;
-}
-
-/** Does the text end with a responsibility clause (a bracket that names units)? */
-function endsWithClause(folded: string): boolean {
-  let depth = 0;
-  for (let i = folded.length - 1; i >= 0 && folded.length - i < 400; i--) {
-    const ch = folded[i]!;
-    if (isCloseBracket(ch)) depth++;
-    else if (isOpenBracket(ch) && --depth === 0) {
-      const inner = folded.slice(i + 1, -1);
-      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
-    }
+  if (length <= 80) {
+    const whole = pieces.join("");
+    if (DATE_LINE_RE.test(whole) || PRINT_LINE_RE.test(whole) || DISCLOSURE_RE.test(whole)) return true;
+    if (whole.length <= 40 && (ATTACHMENT_HEADER_RE.test(whole) || /文件$/u.test(whole))) return true; // 红头 "……文件"
   }
-  return false;
-}
-
-/** Bracket depth change over a folded string, and how long the innermost open bracket has been open. */
-function bracketState(folded: string, depth: number, openFor: number): { depth: number; openFor: number } {
-  for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i]!;
-    if (isOpenBracket(ch)) {
-      if (depth === 0) openFor = 0;
-      depth++;
-    } else if (isCloseBracket(ch) && depth > 0) depth--;
-    if (depth > 0) openFor++;
-  }
-  return { depth, openFor };
+  if (isCloseBracket(last)) return endsWithClause(tailOf(pieces, TAIL));
+  if (!CLOSING_LAST.has(last)) return false;
+  const tail = tailOf(pieces, 60);
+  return /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
 }
 
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Seg[] = [];
-  let curFolded = "";
+  let curFolded: string[] = [];
+  let curLength = 0;
+
   let curRow = false;
   let curHeading = false;
   let curPage: number | undefined;
@@ -100,29 +105,38 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const flush = (): void => {
     if (cur.length === 0) return;
     const seg = cur.length === 1 ? cur[0]! : joinSegs(cur);
-    out.push({ ...seg, folded: curFolded, lines: cur, row: curRow, heading: curHeading, page: curPage });
+    out.push({ ...seg, folded: curFolded.join(""), lines: cur, row: curRow, heading: curHeading, page: curPage });
     cur = [];
-    curFolded = "";
+    curFolded = [];
+    curLength = 0;
     depth = 0;
     openFor = 0;
   };
 
-  const lines: { line: Seg; folded: string; block: Block; row: boolean }[] = [];
+  // Cleaned, folded lines (page furniture dropped), kept in parallel arrays: one object per line is
+  // too much garbage on a million-line input.
+  const segs: Seg[] = [];
+  const foldeds: string[] = [];
+  const src: Block[] = [];
   for (const block of blocks) {
     const line = cleanLine(block);
     if (line.text.length === 0) continue;
     const folded = fold(line.text);
-    const row = block.kind === "row" || line.text.includes("\t");
-    if (!row && PAGE_FURNITURE_RE.test(folded)) continue;
-    lines.push({ line, folded, block, row });
+    if (block.kind !== "row" && !line.text.includes("\t") && PAGE_FURNITURE_RE.test(folded)) continue;
+    segs.push(line);
+    foldeds.push(folded);
+    src.push(block);
   }
 
-  for (let li = 0; li < lines.length; li++) {
-    const { line, folded, block, row } = lines[li]!;
+  for (let li = 0; li < segs.length; li++) {
+    const line = segs[li]!;
+    const folded = foldeds[li]!;
+    const block = src[li]!;
+    const row = block.kind === "row" || line.text.includes("\t");
     const heading = block.kind === "heading";
-    const next = lines[li + 1];
+    const next = foldeds[li + 1];
     // A signature (an organisation name alone on its line) stands before the date: never a continuation.
-    const signature = next !== undefined && DATE_LINE_RE.test(next.folded) && isSignatureLine(folded);
+    const signature = next !== undefined && next.length <= 40 && DATE_LINE_RE.test(next) && isSignatureLine(folded);
     const continues =
       cur.length > 0 &&
       !row &&
@@ -130,7 +144,7 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       !heading &&
       !curHeading &&
       ((depth > 0 && openFor < MAX_OPEN_BRACKET && matchMarker(folded) === null) ||
-        (!signature && !startsParagraph(folded) && !isClosed(curFolded)));
+        (!signature && !startsParagraph(folded) && !isClosed(curFolded, curLength)));
     if (!continues) flush();
     if (cur.length === 0) {
       curRow = row;
@@ -138,8 +152,16 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
       curPage = block.page;
     }
     cur.push(line);
-    curFolded += folded;
-    ({ depth, openFor } = bracketState(folded, depth, openFor));
+    curFolded.push(folded);
+    curLength += folded.length;
+    for (let i = 0; i < folded.length; i++) {
+      const b = BRACKET[folded.charCodeAt(i)];
+      if (b === 1) {
+        if (depth === 0) openFor = 0;
+        depth++;
+      } else if (b === 2 && depth > 0) depth--;
+      if (depth > 0) openFor++;
+    }
   }
   flush();
   return out;

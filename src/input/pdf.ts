@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Line, LineStore, Point, Rectangle } from "pdf-parse";
+import { Line, LineStore, Point } from "pdf-parse";
 import { GongkaiError } from "../errors.js";
 import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock, type DecodedInput } from "../text/blocks.js";
@@ -150,6 +150,40 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
 }
 
 /** Ruled tables from the stroked paths of the page, as pdf-parse's getTable() finds them. */
+/** Straight-line subpaths of a pdf.js path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 closePath); curves are skipped. */
+function subpaths(buf: Float32Array): [number, number][][] {
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  let curved = false;
+  const end = (): void => {
+    if (cur.length > 1 && !curved) out.push(cur);
+    cur = [];
+    curved = false;
+  };
+  for (let k = 0; k < buf.length; ) {
+    const op = buf[k++];
+    if (op === 0) {
+      end();
+      cur.push([buf[k]!, buf[k + 1]!]);
+      k += 2;
+    } else if (op === 1) {
+      cur.push([buf[k]!, buf[k + 1]!]);
+      k += 2;
+    } else if (op === 2) {
+      curved = true;
+      cur.push([buf[k + 4]!, buf[k + 5]!]);
+      k += 6;
+    } else if (op === 3) {
+      if (cur.length > 1) cur.push(cur[0]!);
+      const first = cur[0];
+      end();
+      if (first) cur.push(first); // a closed subpath leaves the current point at its start
+    } else break; // unknown op: stop reading this path
+  }
+  end();
+  return out;
+}
+
 /** A horizontal rule as drawn: x from–to at y (viewport coordinates). */
 interface Rule {
   x0: number;
@@ -166,24 +200,36 @@ async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number
   const ops = await page.getOperatorList();
   let matrix = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
+  const add = (x0: number, y0: number, x1: number, y1: number): void => {
+    const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
+    keep(line);
+    store.add(line);
+  };
+  const strokes = new Set<number>([pdfjs.OPS.stroke, pdfjs.OPS.closeStroke, pdfjs.OPS.fillStroke, pdfjs.OPS.eoFillStroke, pdfjs.OPS.closeFillStroke, pdfjs.OPS.closeEOFillStroke]);
+  const fills = new Set<number>([pdfjs.OPS.fill, pdfjs.OPS.eoFill]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[] | null;
     if (fn === pdfjs.OPS.constructPath) {
-      if (args?.[0] !== pdfjs.OPS.stroke) continue;
-      const mm = (args[2] as number[] | undefined) ?? [Infinity, Infinity, -Infinity, -Infinity];
-      if (mm[0] === Infinity) continue;
-      const [x0, y0, x1, y1] = mm as [number, number, number, number];
-      const width = x1 - x0;
-      const height = y1 - y0;
-      if (width > 5 && height > 5) {
-        const rect = new Rectangle(new Point(x0, y0), width, height).transform(matrix).transform(viewportTransform);
-        rect.getLines().forEach(keep);
-        store.addRectangle(rect);
-      } else if ((width > 5 && height === 0) || (width === 0 && height > 5)) {
-        const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
-        keep(line);
-        store.add(line);
+      const op = args?.[0] as number;
+      const path = (args?.[1] as (Float32Array | null)[] | undefined)?.[0];
+      if (!path || !(strokes.has(op) || fills.has(op))) continue;
+      for (const sub of subpaths(path)) {
+        if (strokes.has(op)) {
+          // every straight horizontal or vertical segment of a stroked path is a rule
+          for (let k = 1; k < sub.length; k++) {
+            const [ax, ay] = sub[k - 1]!;
+            const [bx, by] = sub[k]!;
+            if ((Math.abs(ay - by) < 0.01 && Math.abs(ax - bx) > 5) || (Math.abs(ax - bx) < 0.01 && Math.abs(ay - by) > 5)) add(ax, ay, bx, by);
+          }
+        } else {
+          // Word and others paint rules as thin filled rectangles
+          const xs = sub.map((p) => p[0]);
+          const ys = sub.map((p) => p[1]);
+          const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (y1 - y0 <= 2.5 && x1 - x0 > 5) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+          else if (x1 - x0 <= 2.5 && y1 - y0 > 5) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+        }
       }
     } else if (fn === pdfjs.OPS.save) stack.push(matrix);
     else if (fn === pdfjs.OPS.restore) matrix = stack.pop() ?? matrix;

@@ -5,7 +5,8 @@
  * running headers/footers (lines repeated at the top or bottom of most pages) are removed.
  *
  * pdf.js is used directly (the same pdfjs-dist that pdf-parse v2 wraps) because PDFParse does
- * not expose item positions; pdf-parse's exported grid geometry finds the tables.
+ * not expose item positions. Table rules are read from the page's path segments (stroked lines
+ * and thin filled rectangles); pdf-parse's exported grid geometry (LineStore) turns them into cells.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -20,8 +21,24 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 
-/** Whole-document budget for pdf.js: a hostile or broken file must not hang a batch. */
-export const PDF_TIMEOUT_MS = 60_000;
+/**
+ * Time budgets for pdf.js: a hostile or broken file must not hang a batch. Opening the document
+ * and each page get their own bound, so long documents are not cut off by a whole-file limit.
+ * (pdf.js runs on the main thread in Node: the bound is checked between its asynchronous steps.)
+ */
+export const PDF_OPEN_TIMEOUT_MS = 30_000;
+export const PDF_PAGE_TIMEOUT_MS = 20_000;
+
+function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish ${what} within ${ms / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 interface Item {
   str: string;
@@ -68,31 +85,22 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<Dec
     useSystemFonts: false,
     stopAtErrors: false,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish within ${PDF_TIMEOUT_MS / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
-      PDF_TIMEOUT_MS,
-    );
-  });
   try {
-    const pages = await Promise.race([extractPages(pdfjs, task.promise), timeout]);
-    return assemble(pages);
+    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, "opening the file");
+    return assemble(await extractPages(pdfjs, doc));
   } catch (e) {
     throw pdfError(e, opts);
   } finally {
-    clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined); // also destroys the document and its fake worker
   }
 }
 
-async function extractPages(pdfjs: PdfJs, docPromise: Promise<PdfDocument>): Promise<PdfPageContent[]> {
-  const doc = await docPromise;
+async function extractPages(pdfjs: PdfJs, doc: PdfDocument): Promise<PdfPageContent[]> {
   const pages: PdfPageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
+    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, `loading page ${n}`);
     try {
-      pages.push(await readPage(pdfjs, page));
+      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, `reading page ${n}`));
     } finally {
       page.cleanup();
     }

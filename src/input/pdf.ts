@@ -147,7 +147,18 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
       else cellItems.set(cell, [item]);
     } else flow.push(item);
   }
-  const elements: PageElement[] = groupLines(flow).map((l) => ({ kind: "line", y: l.y, text: l.text }));
+  const elements: PageElement[] = [];
+  const flowLines = groupItemLines(flow);
+  for (let i = 0; i < flowLines.length; i++) {
+    const table = borderlessTable(flowLines, i);
+    if (table) {
+      elements.push({ kind: "table", y: Math.min(...flowLines[i]!.map((it) => it.y)), rows: table.rows });
+      i = table.end - 1;
+      continue;
+    }
+    const ln = flowLines[i]!;
+    elements.push({ kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln) });
+  }
   for (const t of tables) {
     const rows = gridRows(t, (cell) => cellText(cellItems.get(cell) ?? []), openTop).filter((row) => row.some((c) => c !== ""));
     if (rows.length) elements.push({ kind: "table", y: t.minXY.y, rows });
@@ -301,7 +312,7 @@ function gridRows(t: TableData, textOf: (cell: TableCell) => string, openTop: (c
  * Items → physical lines, top to bottom: a new line when the baseline moves by more than half a
  * glyph. Sorting by baseline first also brings together runs a producer painted out of order.
  */
-function groupLines(unsorted: readonly Item[]): TextLine[] {
+function groupItemLines(unsorted: readonly Item[]): Item[][] {
   const items = [...unsorted].sort((a, b) => a.y - b.y);
   const lines: Item[][] = [];
   let cur: Item[] = [];
@@ -319,9 +330,79 @@ function groupLines(unsorted: readonly Item[]): TextLine[] {
     cur.push(it);
   }
   if (cur.length) lines.push(cur);
-  return lines
-    .map((ln) => ({ text: lineText(ln), y: Math.min(...ln.map((i) => i.y)) }))
-    .filter((l) => l.text.trim() !== "");
+  return lines.filter((ln) => ln.some((i) => i.str.trim() !== ""));
+}
+
+function groupLines(items: readonly Item[]): TextLine[] {
+  return groupItemLines(items).map((ln) => ({ text: lineText(ln), y: Math.min(...ln.map((i) => i.y)) }));
+}
+
+/** Column titles of task tables; a line with 序号 and two more of them heads a table. */
+const HEADER_WORDS = [
+  "重点任务", "工作任务", "主要任务", "任务", "工作内容", "具体内容", "主要内容", "目标任务", "工作措施", "具体措施", "项目名称", "名称",
+  "牵头单位", "责任单位", "配合单位", "牵头部门", "责任部门", "配合部门", "完成时限", "完成时间", "时间节点", "时限", "区县", "备注",
+];
+
+/**
+ * A table without rules (column-aligned text) headed by a line such as
+ * `序号  重点任务  牵头单位  完成时限`: columns are cut at the white gutters between the header's
+ * titles, a row starts where the first column holds a number, and lines whose first cell is empty
+ * continue the row (text wrapped inside its cell). Ends at a line that runs across a gutter.
+ */
+function borderlessTable(lines: readonly Item[][], at: number): { rows: string[][]; end: number } | null {
+  const header = lines[at]!.filter((i) => i.str.trim() !== "").sort((a, b) => a.x - b.x);
+  const squashed = squash(header.map((i) => i.str).join(""));
+  if (!squashed.startsWith("序号") || HEADER_WORDS.filter((w) => squashed.includes(w)).length < 2) return null;
+  // header titles: runs of items separated by more than 1.5 glyphs
+  const titles: { x0: number; x1: number }[] = [];
+  for (const it of header) {
+    const last = titles[titles.length - 1];
+    if (last && it.x - last.x1 <= 1.5 * (it.h || 10)) last.x1 = Math.max(last.x1, it.x + it.w);
+    else titles.push({ x0: it.x, x1: it.x + it.w });
+  }
+  if (titles.length < 3) return null;
+  const gaps = titles.slice(1).map((t, k) => ({ g0: titles[k]!.x1, g1: t.x0 }));
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const ln = lines[end]!.filter((i) => i.str.trim() !== "");
+    const crosses = ln.some((i) => gaps.some((g) => i.x < g.g0 && i.x + i.w > g.g1));
+    const h = Math.max(...ln.map((i) => i.h), 10);
+    const jump = Math.min(...ln.map((i) => i.y)) - Math.max(...lines[end - 1]!.map((i) => i.y));
+    // text only in the 序号 column that is not a number is prose after the table (附件2, 注：)
+    const firstOnly = ln.every((i) => i.x + i.w <= gaps[0]!.g1) && !/^\d{1,3}$/u.test(squash(ln.map((i) => i.str).join("")));
+    if (crosses || jump > 4 * h || firstOnly) break;
+  }
+  if (end === at + 1) return null;
+  const body = lines.slice(at + 1, end).map((ln) => ln.filter((i) => i.str.trim() !== ""));
+  // cut each gutter in the middle of its widest stretch that no body text covers
+  const cuts = gaps.map(({ g0, g1 }) => {
+    const covered = body.flat().map((i) => [Math.max(g0, i.x), Math.min(g1, i.x + i.w)] as const).filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+    let best = { from: g0, to: g0 };
+    let x = g0;
+    for (const [a, b] of [...covered, [g1, g1] as const]) {
+      if (a - x > best.to - best.from) best = { from: x, to: a };
+      x = Math.max(x, b);
+    }
+    return best.to > best.from ? (best.from + best.to) / 2 : (g0 + g1) / 2;
+  });
+  const colOf = (x: number): number => cuts.filter((c) => x >= c).length;
+  const cellsOf = (ln: Item[]): string[] => {
+    const cols: Item[][] = titles.map(() => []);
+    for (const it of ln) cols[colOf(it.x + 0.5)]!.push(it);
+    return cols.map((c) => (c.length ? lineText(c) : ""));
+  };
+  const rows: string[][] = [cellsOf(header)];
+  let current: string[] | undefined;
+  for (const ln of body) {
+    const cells = cellsOf(ln);
+    if (!current || /^\d{1,3}$/u.test(cells[0]!.trim())) {
+      current = cells;
+      rows.push(current);
+    } else {
+      for (let c = 0; c < cells.length; c++) current[c] = joinCell(current[c] ?? "", cells[c] ?? "");
+    }
+  }
+  return rows.length >= 2 ? { rows, end } : null;
 }
 
 /** One line's text: items left to right; a visible gap becomes one space (the core drops it next to CJK). */

@@ -107,10 +107,11 @@ describe("tables become TAB-separated row blocks", () => {
   });
 });
 
-describe("a ruled PDF table with a merged cell", () => {
+describe("PDF task tables drawn in other ways", () => {
   it.each([
     ["pdf/merged_cell_table.pdf", "stroked rules"],
     ["pdf/filled_rules_table.pdf", "rules painted as thin filled rectangles in one path (Word)"],
+    ["pdf/borderless_table.pdf", "no rules: column-aligned text under a 序号 header line"],
   ])("%s (%s): the merged 牵头单位 is repeated in each row it spans, a cell wrapped in two lines is one cell", async (file) => {
     const d = await read(file);
     expect(d.blocks.filter((b) => b.kind === "row").map((b) => b.text)).toEqual([

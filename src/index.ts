@@ -13,3 +13,8 @@ export {
 export { GongkaiError, ERROR_CODES, type ErrorCode } from "./errors.js";
 export { findDeadlines } from "./extract/deadline.js";
 export { splitNames } from "./normalize/units.js";
+export {
+  compareResults, coverResults, loadResult, alignTasks, DEFAULT_THRESHOLD, CompareResultSchema, CoverageResultSchema,
+  renderCompareCsv, renderCoverageCsv, renderCompareText, renderCoverageText, plainPainter,
+  type CompareResult, type CoverageResult, type CompareOptions, type Painter,
+} from "./compare/index.js";

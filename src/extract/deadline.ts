@@ -24,40 +24,44 @@ const Y = String.raw`(?:\d{4}|[〇零一二三四五六七八九]{4})`;
 const M = String.raw`(?:1[0-2]|0?[1-9]|十[一二]|十|[一二三四五六七八九])`;
 const D = String.raw`(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])`;
 const BEFORE = String.raw`(?:前|以前|之前)`;
-const NOT_NUM_BEFORE = String.raw`(?<![\d〇零一二三四五六七八九十两几数个半每多近年])`;
 
-/** Text mode: the forms GOLD.md counts anywhere in a task's text. Order matters: longest forms first. */
-const TEXT_RE = new RegExp(
-  [
-    String.raw`(?<fy>${Y})年(?<fm>${M})月(?<fd>${D})[日号]${BEFORE}`,
-    String.raw`(?<ymy>${Y})年(?<ymm>${M})月(?:底|末)${BEFORE}`,
-    String.raw`(?:到|至)?(?<yey>${Y})年(?:年)?(?:底|末)(?:${BEFORE})?`,
-    String.raw`(?:(?<hy>${Y})年)?(?:上半年|年中)(?:底|末)?${BEFORE}`,
-    String.raw`(?:(?<qy>${Y})年)?第?(?<q>[一二三四1-4])季度(?:末|底)?${BEFORE}`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年])(?<mdm>${M})月(?<mdd>${D})[日号]${BEFORE}`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年])(?<mm>${M})月(?:底|末)${BEFORE}`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年每])年(?:底|末)${BEFORE}`,
-    String.raw`${NOT_NUM_BEFORE}年内`,
-  ].join("|"),
-  "gu",
-);
+const Q = String.raw`[一二三四1-4]`;
 
-/** Field mode: also bare months and years, 全年. */
-const FIELD_RE = new RegExp(
-  [
-    String.raw`(?<fy>${Y})年(?<fm>${M})月(?<fd>${D})[日号](?:${BEFORE})?`,
-    String.raw`(?<ymy>${Y})年(?<ymm>${M})月(?:底|末|份)?(?:${BEFORE})?`,
-    String.raw`(?:到|至)?(?<yey>${Y})年(?:年)?(?:底|末)?(?:${BEFORE})?`,
-    String.raw`(?:(?<hy>${Y})年)?(?:上半年|年中)(?:底|末)?(?:${BEFORE})?`,
-    String.raw`(?:(?<qy>${Y})年)?第?(?<q>[一二三四1-4])季度(?:末|底)?(?:${BEFORE})?`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年])(?<mdm>${M})月(?<mdd>${D})[日号](?:${BEFORE})?`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年])(?<mm>${M})月(?:底|末|份)?(?:${BEFORE})?`,
-    String.raw`(?<![\d〇零一二三四五六七八九十年每])年(?:底|末)(?:${BEFORE})?`,
-    String.raw`${NOT_NUM_BEFORE}年内`,
-    String.raw`(?<year>全年)`,
-  ].join("|"),
-  "gu",
-);
+/**
+ * One alternation, factored on its first token so each position is tried once per shape (and
+ * without lookbehinds, so recheck can prove it linear). `opt` makes the 前 / 底 parts optional:
+ * text mode needs them, a deadline field does not.
+ */
+function deadlinePattern(field: boolean): RegExp {
+  const B = field ? `(?:${BEFORE})?` : BEFORE;
+  const END = field ? `(?:底|末|份)?${B}` : `(?:底|末)${BEFORE}`;
+  return new RegExp(
+    [
+      String.raw`(?:到|至)?(?<y>${Y})年(?:(?<m>${M})月(?:(?<d>${D})[日号]${B}|${END})|(?<h>上半年|年中)(?:底|末)?${B}|第?(?<q>${Q})季度(?:末|底)?${B}|年?(?:底|末)${field ? "?" : ""}(?:${BEFORE})?|内)`,
+      String.raw`(?<h2>上半年|年中)(?:底|末)?${B}`,
+      String.raw`第?(?<q2>${Q})季度(?:末|底)?${B}`,
+      String.raw`(?<m2>${M})月(?:(?<d2>${D})[日号]${B}|${END})`,
+      String.raw`年(?:底|末)${B}`,
+      String.raw`年内`,
+      ...(field ? [String.raw`全年`] : []),
+    ].join("|"),
+    "gu",
+  );
+}
+
+/** Text mode: the forms GOLD.md counts anywhere in a task's text. */
+export const DEADLINE_TEXT_RE = deadlinePattern(false);
+/** Field mode (完成时限：…, a deadline column): also bare months and years, 全年. */
+export const DEADLINE_FIELD_RE = deadlinePattern(true);
+
+/**
+ * What may not stand right before a match that carries no year of its own (checked in code, not
+ * with a lookbehind, so the pattern stays a plain bounded alternation):
+ * "13月底前" is not month 3, "3年内" is a duration, "每年底前" recurs.
+ */
+const NOT_BEFORE_MONTH = new Set([..."0123456789〇零一二三四五六七八九十年"]);
+const NOT_BEFORE_YEAR_END = new Set([..."0123456789〇零一二三四五六七八九十年每"]);
+const NOT_BEFORE_WITHIN_YEAR = new Set([..."0123456789〇零一二三四五六七八九十两几数个半每多近年"]);
 
 /** Recurring or cut-off context at a match: 每年…、每月…、截至…、截止…. */
 const RECURRING_BEFORE_RE = /每$/u;
@@ -80,37 +84,31 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
 export function findDeadlines(input: string, planYear: number | null, mode: DeadlineMode = "text"): DeadlineMatch[] {
   const text = mode === "field" ? input.replace(/\s+/gu, "") : input;
   const folded = fold(text);
-  const re = mode === "field" ? FIELD_RE : TEXT_RE;
+  const re = mode === "field" ? DEADLINE_FIELD_RE : DEADLINE_TEXT_RE;
   const out: DeadlineMatch[] = [];
   for (const m of folded.matchAll(re)) {
     const g = m.groups ?? {};
+    const prev = m.index > 0 ? folded[m.index - 1]! : "";
+    if (g.m2 && NOT_BEFORE_MONTH.has(prev)) continue;
+    if (/^年(?:底|末)/u.test(m[0]) && NOT_BEFORE_YEAR_END.has(prev)) continue;
+    if (m[0] === "年内" && NOT_BEFORE_WITHIN_YEAR.has(prev)) continue;
     if (RECURRING_BEFORE_RE.test(folded.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (CUTOFF_RE.test(folded.slice(Math.max(0, m.index - 3), m.index + 2))) continue;
-    const date = toDate(g, m[0], planYear);
+    const date = toDate(g, planYear);
     if (date) out.push({ index: m.index, raw: text.slice(m.index, m.index + m[0].length), date });
   }
   return out;
 }
 
-function toDate(g: Record<string, string | undefined>, matched: string, Y: number | null): string | null {
-  if (g.fy) return iso(num(g.fy)!, num(g.fm)!, num(g.fd)!);
-  if (g.ymy) {
-    const y = num(g.ymy)!;
-    const mo = num(g.ymm)!;
-    return iso(y, mo, lastDay(y, mo));
-  }
-  if (g.yey) return iso(num(g.yey)!, 12, 31);
-  const y = (g.hy ? num(g.hy) : g.qy ? num(g.qy) : Y) ?? null;
+function toDate(g: Record<string, string | undefined>, Y: number | null): string | null {
+  const y = g.y ? num(g.y) : Y;
   if (y === null) return null;
-  if (g.q) {
-    const q = num(g.q)!;
-    return iso(y, q * 3, lastDay(y, q * 3));
-  }
-  if (g.mdm) return iso(y, num(g.mdm)!, num(g.mdd)!);
-  if (g.mm) {
-    const mo = num(g.mm)!;
-    return iso(y, mo, lastDay(y, mo));
-  }
-  if (/上半年|年中/u.test(matched)) return iso(y, 6, 30);
-  return iso(y, 12, 31); // 年底前 / 年内 / 全年
+  const m = num(g.m ?? g.m2);
+  const d = num(g.d ?? g.d2);
+  if (m !== null && d !== null) return iso(y, m, d);
+  if (m !== null) return iso(y, m, lastDay(y, m));
+  const q = num(g.q ?? g.q2);
+  if (q !== null) return iso(y, q * 3, lastDay(y, q * 3));
+  if (g.h || g.h2) return iso(y, 6, 30);
+  return iso(y, 12, 31); // (YYYY)年底前 / 年内 / 全年 / a bare year in a field
 }

@@ -8,11 +8,10 @@
  * Any open bracket closes with any close bracket (〔…] and （…) occur). A bracket that is none of
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
-import { fold } from "../text/chars.js";
-import { isCloseBracket, isOpenBracket } from "../text/chars.js";
+import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
-import { LABEL_RE, type Role, labelKind } from "./patterns.js";
+import { LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
 
 export type Units = Record<Role, string[]>;
 
@@ -55,7 +54,7 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
   labels.forEach((m, k) => {
     const from = m.index + m[0].length;
     const to = labels[k + 1]?.index ?? inner.length;
-    const seg = inner.slice(from, to).replace(/^[\s;；,，、]+|[\s;；,，、。]+$/gu, "");
+    const seg = trimChars(inner.slice(from, to), " \t\u3000;；,，、", " \t\u3000;；,，、。");
     const lk = labelKind(m[1]!);
     if (lk.kind === "role") units[lk.role].push(...splitNames(seg).filter((n) => !units[lk.role].includes(n)));
     else if (lk.kind === "deadline") deadlines.push(...findDeadlines(seg, planYear, "field"));
@@ -174,4 +173,19 @@ export function findClauses(item: ClauseInput, planYear: number | null, onUnclos
     }
   }
   return clauses;
+}
+
+/** Does the text end with a responsibility clause (a bracket that names units)? Looks back 400 chars at most. */
+export function endsWithClause(text: string): boolean {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0 && text.length - i < 400; i--) {
+    const ch = text[i]!;
+    if (isCloseBracket(ch)) depth++;
+    else if (isOpenBracket(ch) && --depth <= 0) {
+      const inner = fold(text.slice(i + 1, -1));
+      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
+    }
+    if (depth === 0) return false;
+  }
+  return false;
 }

@@ -37,15 +37,17 @@ export function matchMarker(folded: string, cell = false): MarkerMatch | null {
   if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", c - CIRCLED_START + 1, 1, folded, cell);
   if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", c - PAREN_DIGIT_START + 1, 1, folded, cell);
   let m = ZH.exec(folded);
-  if (m) return done("zh", zhNumber(m[1]!), m[0].length, folded, cell);
+  if (m) return hasContent(m[0].length, folded, cell) ? done("zh", zhNumber(m[1]!), m[0].length, folded, cell) : null;
   m = ZH_PAREN.exec(folded);
-  if (m) return done("zhParen", zhNumber(m[1]!), m[0].length, folded, cell);
+  if (m) return hasContent(m[0].length, folded, cell) ? done("zhParen", zhNumber(m[1]!), m[0].length, folded, cell) : null;
   m = NUM_PAREN.exec(folded);
   if (m) return done("numParen", Number(m[1] ?? m[2]), m[0].length, folded, cell);
   m = NUM.exec(folded);
   if (m) return done("num", Number(m[1]), m[0].length, folded, cell);
   return null;
 }
+
+const hasContent = (length: number, folded: string, cell: boolean): boolean => cell || folded.trimEnd().length > length;
 
 function done(family: MarkerFamily, ordinal: number | null, length: number, folded: string, cell: boolean): MarkerMatch | null {
   if (ordinal === null || ordinal <= 0) return null;

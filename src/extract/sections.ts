@@ -57,6 +57,7 @@ interface Building {
 }
 
 import { LABEL_LINE_RE } from "./patterns.js";
+import { endsWithClause } from "./responsibility.js";
 
 /** Split a TAB row into cell segments. */
 export function rowCells(p: Seg): Seg[] {
@@ -176,8 +177,7 @@ function dropClosingParagraphs(items: Building[]): void {
   let cut = -1;
   for (let i = 1; i < last.segs.length; i++) {
     if (last.labelLines[i] || isClauseOnly(last.segs[i]!.text)) continue;
-    const before = last.segs.slice(0, i).map((s) => s.text).join("");
-    if (singleParagraph || /[)）〕\]】]$/u.test(before) && /(?:单位|部门|牵头|负责)[^。]*[)）〕\]】]$/u.test(before)) {
+    if (singleParagraph || endsWithClause(last.segs[i - 1]!.text)) {
       cut = i;
       break;
     }

@@ -3,7 +3,7 @@
  * (〔含南太湖新区管委会，下同〕, 以下责任单位均包含…); `各市（县）、区人民政府` stays one name (a bare
  * place joins the next piece when that piece only adds the shared body: 区人民政府).
  */
-import { fold, isCloseBracket, isOpenBracket } from "../text/chars.js";
+import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 
 /** A bracket whose content is a note, not part of a name. */
 const NOTE_IN_BRACKET_RE = /^(?:含|包括|包含|不含|注|以下|下同|其中|即|如)|下同|除外/u;
@@ -83,7 +83,7 @@ function splitVerbNames(s: string): string[] {
 
 /** Trim white space, a leading 由/请, a trailing 等, and stray punctuation. */
 export function cleanName(s: string): string {
-  let name = s.replace(/\s+/gu, "").replace(/^[：:。.·—\-]+|[：:。.·—\-]+$/gu, "");
+  let name = trimChars(s.replace(/\s+/gu, ""), "：:。.·—-");
   name = name.replace(/^(?:由|请)(?=.{2,})/u, "");
   name = name.replace(/等$/u, "");
   return name;

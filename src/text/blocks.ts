@@ -37,7 +37,7 @@ export function sliceBlock(source: string, start: number, end: number, extra?: {
   return { text: source.slice(start, end), offsets, end, ...(extra?.kind ? { kind: extra.kind } : {}), ...(extra?.page ? { page: extra.page } : {}) };
 }
 
-/** Split a plain-text source into line blocks (LF, CRLF or CR). Empty lines are kept as empty blocks. */
+/** Split a plain-text source into line blocks (LF, CRLF or CR). Empty lines carry nothing and are skipped. */
 export function lineBlocks(source: string, page?: number, base = 0): Block[] {
   const blocks: Block[] = [];
   let start = 0;
@@ -48,6 +48,11 @@ export function lineBlocks(source: string, page?: number, base = 0): Block[] {
   for (let i = 0; i <= n; i++) {
     const c = i < n ? source.charCodeAt(i) : 10;
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      if (i === start) {
+        if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+        continue;
+      }
       const block: { text: string; offsets: Int32Array; end: number; page?: number } = { text: source.slice(start, i), offsets: identity.subarray(start, i), end: base + i };
       if (page) block.page = page;
       blocks.push(block);
@@ -77,7 +82,7 @@ export function cleanLine(block: { text: string; offsets: Int32Array; end: numbe
   const { text, offsets } = block;
   // Leading/trailing TABs are indentation in a text file, but empty edge cells in a real table row.
   const edgeTabs = block.kind === "row";
-  if (!/[\s\u2000-\u200b\u202f\u205f\ufeff]/u.test(text)) return { text, offsets, end: block.end }; // nothing to clean
+  if (!/[\s\u2000-\u200b\u202f\u205f\ufeff]/u.test(text)) return block; // nothing to clean
   const out: number[] = [];
   const offs: number[] = [];
   let i = 0;

@@ -55,10 +55,24 @@ export function fold(s: string): string {
 
 export const OPEN_BRACKETS = "（(〔[【［﹝｛{";
 export const CLOSE_BRACKETS = "）)〕]】］﹞｝}";
-const OPEN_SET = new Set(OPEN_BRACKETS);
-const CLOSE_SET = new Set(CLOSE_BRACKETS);
-export const isOpenBracket = (ch: string): boolean => OPEN_SET.has(ch);
-export const isCloseBracket = (ch: string): boolean => CLOSE_SET.has(ch);
+/** 1 = open bracket, 2 = close bracket, by UTF-16 code (a table lookup: this runs on every character). */
+export const BRACKET = new Uint8Array(65536);
+for (const ch of OPEN_BRACKETS) BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of CLOSE_BRACKETS) BRACKET[ch.charCodeAt(0)] = 2;
+export const isOpenBracket = (ch: string): boolean => BRACKET[ch.charCodeAt(0)] === 1;
+export const isCloseBracket = (ch: string): boolean => BRACKET[ch.charCodeAt(0)] === 2;
 
 /** Remove all white space (used for comparing and for header fields). */
 export const squash = (s: string): string => s.replace(/\s+/gu, "");
+
+/**
+ * Trim the given characters from both ends. A regex like /[…]+$/ is quadratic on a long run of
+ * those characters that does not reach the end; this is linear.
+ */
+export function trimChars(s: string, lead: string, trail: string = lead): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && lead.includes(s[a]!)) a++;
+  while (b > a && trail.includes(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}

@@ -4,11 +4,14 @@
  * structure is never merged away: a number marker, a label line, a —— sub-paragraph, a table row,
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "../extract/patterns.js";
-import { parseVerbClause } from "../extract/responsibility.js";
+import {
+  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE,
+  PERSON_LABELS, PRINT_LINE_RE, RECIPIENTS_RE, ROLE_OF_LABEL, TITLE_END_RE,
+} from "../extract/patterns.js";
+import { endsWithClause } from "../extract/responsibility.js";
 import { matchMarker } from "../extract/section-marker.js";
 import { type Block, type Seg, cleanLine, joinSegs } from "./blocks.js";
-import { fold, isCloseBracket, isOpenBracket } from "./chars.js";
+import { BRACKET, fold, isCloseBracket } from "./chars.js";
 
 export interface Paragraph extends Seg {
   /** Folded copy of `text` (same length) for matching. */
@@ -35,21 +38,30 @@ function tailOf(pieces: readonly string[], n: number): string {
   return tail;
 }
 
-/** Does this cleaned line start a paragraph of its own, whatever came before? */
+const MARKER_FIRST = new Set([..."一二三四五六七八九十百(0123456789"]);
+const LABEL_FIRST = new Set([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS].map((l) => l[0]!));
+const DATE_FIRST = new Set([..."0123456789〇零一二三四五六七八九"]);
+const isMarkerFirst = (c: string, code: number): boolean => MARKER_FIRST.has(c) || (code >= 0x2460 && code <= 0x2487);
+
+/**
+ * Does this cleaned line start a paragraph of its own, whatever came before? Each pattern is
+ * tried only when the line's first or last character allows it: most lines pay a few Set lookups.
+ */
 export function startsParagraph(folded: string): boolean {
-  return (
-    matchMarker(folded) !== null ||
-    LABEL_LINE_RE.test(folded) ||
-    folded.startsWith("——") ||
-    ATTACHMENT_LIST_RE.test(folded) ||
-    ATTACHMENT_HEADER_RE.test(folded) ||
-    CC_RE.test(folded) ||
-    DATE_LINE_RE.test(folded) ||
-    PRINT_LINE_RE.test(folded) ||
-    DISCLOSURE_RE.test(folded) ||
-    (RECIPIENTS_RE.test(folded) && folded.length <= 200) ||
-    /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded)
-  );
+  const c = folded[0] ?? "";
+  const code = folded.charCodeAt(0);
+  const last = folded[folded.length - 1] ?? "";
+  if (isMarkerFirst(c, code) && matchMarker(folded) !== null) return true;
+  if (LABEL_FIRST.has(c) && LABEL_LINE_RE.test(folded)) return true;
+  if (c === "—" && folded.startsWith("——")) return true;
+  if ((c === "附" || "-•*·".includes(c)) && (ATTACHMENT_LIST_RE.test(folded) || ATTACHMENT_HEADER_RE.test(folded))) return true;
+  if (c === "抄" && CC_RE.test(folded)) return true;
+  if (folded.length > 200) return false;
+  if (DATE_FIRST.has(c) && DATE_LINE_RE.test(folded)) return true;
+  if (last === "发" && PRINT_LINE_RE.test(folded)) return true;
+  if (folded.length <= 30 && DISCLOSURE_RE.test(folded)) return true;
+  if (last === ":" && RECIPIENTS_RE.test(folded)) return true;
+  return last === "号" && /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded);
 }
 
 const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
@@ -76,20 +88,6 @@ function isClosed(pieces: readonly string[], length: number): boolean {
   if (!CLOSING_LAST.has(last)) return false;
   const tail = tailOf(pieces, 60);
   return /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
-}
-
-/** Does the text end with a responsibility clause (a bracket that names units)? */
-function endsWithClause(folded: string): boolean {
-  let depth = 0;
-  for (let i = folded.length - 1; i >= 0 && folded.length - i < 400; i--) {
-    const ch = folded[i]!;
-    if (isCloseBracket(ch)) depth++;
-    else if (isOpenBracket(ch) && --depth === 0) {
-      const inner = folded.slice(i + 1, -1);
-      return LABEL_LINE_RE.test(inner) || parseVerbClause(inner) !== null;
-    }
-  }
-  return false;
 }
 
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
@@ -157,11 +155,11 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     curFolded.push(folded);
     curLength += folded.length;
     for (let i = 0; i < folded.length; i++) {
-      const ch = folded[i]!;
-      if (isOpenBracket(ch)) {
+      const b = BRACKET[folded.charCodeAt(i)];
+      if (b === 1) {
         if (depth === 0) openFor = 0;
         depth++;
-      } else if (isCloseBracket(ch) && depth > 0) depth--;
+      } else if (b === 2 && depth > 0) depth--;
       if (depth > 0) openFor++;
     }
   }

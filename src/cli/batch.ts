@@ -1,0 +1,199 @@
+/**
+ * The batch driver behind `gongkai parse`: expand inputs, pick a shard, run the jobs (in-process
+ * or on worker threads) and hand each outcome, in input order, to the sink. A bad input is
+ * reported and counted but never stops the batch (unless --fail-fast); an interrupt stops it,
+ * removes temp files, says what was written, and gives 130.
+ */
+import { availableParallelism } from "node:os";
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { GongkaiError } from "../errors.js";
+import type { HeaderLanguage } from "../output/columns.js";
+import { EXIT, exitCode } from "./exit-code.js";
+import { createExecutor, ordered } from "./executor.js";
+import { expandInputs, type InputRef } from "./inputs.js";
+import type { CliIO } from "./io.js";
+import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
+import { Reporter } from "./reporter.js";
+import { AtomicFile, InputGuard, TempFiles } from "./safe-fs.js";
+import { inShard, type Shard } from "./shard.js";
+import type { OutputFormat } from "./formats.js";
+import { DirSink, type Sink, StreamSink, streamWriter } from "./sinks.js";
+import { readStdin } from "./stdin.js";
+
+export interface BatchOptions {
+  readonly inputs: readonly string[];
+  readonly format: OutputFormat;
+  readonly out?: string;
+  readonly outDir?: string;
+  readonly globs: readonly string[];
+  readonly headers: HeaderLanguage;
+  readonly headerRow: boolean;
+  /** undefined: on for .csv files, off elsewhere. */
+  readonly bom?: boolean;
+  readonly pretty: boolean;
+  readonly settings: ParseSettings;
+  readonly jobs?: number;
+  readonly shard?: Shard;
+  readonly errorsInline: boolean;
+  readonly failFast: boolean;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+  readonly debug: boolean;
+}
+
+const usage = (message: string, hint?: string): GongkaiError => new GongkaiError("E_USAGE", message, hint ? { hint } : undefined);
+
+export const defaultJobs = (): number => Math.max(1, availableParallelism());
+
+export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const reporter = new Reporter(io, { quiet: o.quiet, debug: o.debug });
+  const temps = new TempFiles();
+  const outAbs = o.out === undefined ? undefined : path.resolve(io.cwd, o.out);
+  const outDirAbs = o.outDir === undefined ? undefined : path.resolve(io.cwd, o.outDir);
+
+  // --- set-up errors are usage errors (exit 2) and happen before anything is written ---
+  if (o.inputs.filter((i) => i === "-").length > 1) throw usage("stdin (-) can be given only once");
+  if (outAbs !== undefined && outDirAbs !== undefined) throw usage("--out and --out-dir cannot be used together", "--out writes one combined file, --out-dir one file per input");
+  if (o.errorsInline && o.format !== "json" && o.format !== "ndjson") throw usage("--errors inline needs --format json or ndjson");
+  if (o.format === "xlsx" && outAbs === undefined && outDirAbs === undefined && io.stdout.isTTY) {
+    throw usage("refusing to write an XLSX workbook to a terminal", "use --out FILE.xlsx");
+  }
+  if (outDirAbs !== undefined) {
+    const st = await stat(outDirAbs).catch(() => null);
+    if (st && !st.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out-dir ${o.outDir} is not a folder`);
+  }
+  if (outAbs !== undefined) {
+    const st = await stat(outAbs).catch(() => null);
+    if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out ${o.out} is a folder`, { hint: "use --out-dir for one file per input" });
+  }
+
+  let refs: InputRef[] = await expandInputs(o.inputs, {
+    // The output folder is skipped; the --out file is not, so that naming an input as --out is refused below.
+    cwd: io.cwd, globs: o.globs, exclude: outDirAbs === undefined ? [] : [outDirAbs],
+  });
+  if (o.shard) {
+    const shard = o.shard;
+    refs = refs.filter((r) => inShard(shardKey(r), shard));
+  }
+  // One file named on the command line gives one JSON object; anything else an array.
+  const single = o.inputs.length === 1 && refs.length === 1 && !refs[0]!.fromFolder;
+  const guard = new InputGuard(refs.map((r) => r.abs));
+  if (outAbs !== undefined && (await guard.isInput(outAbs))) {
+    throw new GongkaiError("E_OUTPUT", `refusing to overwrite the input ${o.out}`, { hint: "choose another --out" });
+  }
+
+  const stdinBytes = o.inputs.includes("-") && refs.some((r) => r.abs === null)
+    ? await readStdin(io.stdin, o.settings.maxSize).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e }))
+    : null;
+
+  // --- the sink ---
+  const bom = o.bom ?? ((o.format === "csv") && (outDirAbs !== undefined || (outAbs !== undefined && outAbs.toLowerCase().endsWith(".csv"))));
+  const render = { format: o.format, pretty: o.pretty, headers: o.headers, headerRow: o.headerRow, bom, errorsInline: o.errorsInline, single };
+  let sink: Sink;
+  const stdout = streamWriter(io.stdout);
+  if (outDirAbs !== undefined) {
+    await mkdir(outDirAbs, { recursive: true });
+    sink = new DirSink(outDirAbs, render, temps, guard);
+  } else if (outAbs !== undefined) {
+    await mkdir(path.dirname(outAbs), { recursive: true });
+    const file = AtomicFile.open(outAbs, temps);
+    sink = new StreamSink(render, file, file);
+  } else {
+    sink = new StreamSink(render, stdout, null);
+  }
+
+  // --- run ---
+  const jobs = Math.max(1, o.jobs ?? defaultJobs());
+  const exec = createExecutor(jobs, refs.length, o.settings);
+  const toJob = async (r: InputRef): Promise<JobInput | Outcome> => {
+    if (r.error) return { ok: false, error: r.error };
+    if (r.abs !== null) return { kind: "file", abs: r.abs, display: r.display };
+    if (!stdinBytes) return { ok: false, error: { code: "E_EMPTY", message: "no input on stdin" } };
+    if (!stdinBytes.ok) throw stdinBytes.e;
+    return { kind: "bytes", bytes: stdinBytes.b, display: null };
+  };
+
+  // A second Ctrl-C exits at once (see io.ts): even then no temp file is left behind.
+  const onExit = (): void => temps.removeAllSync();
+  process.once("exit", onExit);
+  try {
+    return await drive();
+  } finally {
+    process.off("exit", onExit);
+    await temps.removeAll();
+  }
+
+  async function drive(): Promise<number> {
+    const stats = { files: 0, tasks: 0, warnings: 0, failures: 0 };
+    let stoppedEarly = false;
+    let fatal: unknown = null;
+    reporter.startProgress(refs.length);
+    try {
+      for await (const { item, outcome } of ordered(refs, toJob, exec, exec.size * 2, io.signal)) {
+        stats.files++;
+        reporter.tick();
+        let failed = !outcome.ok;
+        if (!outcome.ok) reporter.failure(item.display, outcome.error);
+        else {
+          stats.tasks += outcome.result.tasks.length;
+          stats.warnings += outcome.result.warnings.length;
+          reporter.warnings(item.display, outcome.result.warnings);
+        }
+        try {
+          await sink.accept(item, outcome);
+        } catch (e) {
+          // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
+          if (!(sink instanceof DirSink)) throw e;
+          failed = true;
+          reporter.failure(item.display, serializeError(e));
+        }
+        if (failed) stats.failures++;
+        if (stdout.closed && outAbs === undefined && outDirAbs === undefined) {
+          stoppedEarly = true; // the reader went away (e.g. `| head`): stop quietly
+          break;
+        }
+        if (failed && o.failFast) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+    } catch (e) {
+      fatal = e;
+    } finally {
+      reporter.stopProgress();
+      await exec.close();
+    }
+
+    const interrupted = io.signal?.aborted === true;
+    if (interrupted || fatal !== null || (stoppedEarly && o.failFast)) {
+      await sink.abort();
+      await temps.removeAll();
+      const why = interrupted ? "interrupted" : fatal !== null ? "stopped" : "stopped at the first failure (--fail-fast)";
+      if (fatal !== null) reporter.failure(sink.label, serializeError(fatal));
+      reporter.say(`gongkai: ${why} after ${stats.files} of ${refs.length} inputs; ${describeWritten(sink, outDirAbs !== undefined)}`);
+      return interrupted ? EXIT.interrupted : EXIT.failed;
+    }
+
+    try {
+      await sink.finish();
+    } catch (e) {
+      await temps.removeAll();
+      reporter.failure(sink.label, serializeError(e));
+      return EXIT.failed;
+    }
+    if (!single) {
+      reporter.summary({ ...stats, ms: Date.now() - started });
+    }
+    return exitCode({ failures: stats.failures, warnings: stats.warnings, strict: o.strict });
+  }
+}
+
+/** The shard key: the path relative to the folder it was found in (file arguments: as given). */
+const shardKey = (r: InputRef): string => (r.fromFolder ? r.rel : r.display);
+
+function describeWritten(sink: Sink, perInput: boolean): string {
+  if (perInput) return sink.written.length === 0 ? `nothing written to ${sink.label}` : `wrote ${sink.written.length} file${sink.written.length === 1 ? "" : "s"} under ${sink.label}`;
+  return sink.label === "stdout" ? "output on stdout is incomplete" : `nothing written to ${sink.label}`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Expanding command-line inputs into an ordered list of files: explicit files as given, folders
+ * walked recursively (sorted, hidden entries and the output location skipped, `--glob` to
+ * filter), `-` for stdin. Output order follows this order.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import type { SerializedError } from "./failure.js";
+
+export interface InputRef {
+  /** As shown in messages and stored in `source.path` (forward slashes); "-" for stdin. */
+  readonly display: string;
+  /** Absolute path; null for stdin. */
+  readonly abs: string | null;
+  /** Path relative to the folder it was found in (a file argument: its base name); drives --out-dir and --shard. */
+  readonly rel: string;
+  /** Found by walking a folder (not named on the command line). */
+  readonly fromFolder: boolean;
+  /** A failure known before parsing (e.g. a folder with no notices). */
+  readonly error?: SerializedError;
+}
+
+/** Extensions picked up when walking a folder without --glob. */
+export const NOTICE_EXTENSIONS = ["txt", "text", "md", "markdown", "pdf", "docx", "html", "htm", "xhtml"] as const;
+const DEFAULT_GLOB = `**/*.{${NOTICE_EXTENSIONS.join(",")}}`;
+
+export interface ExpandOptions {
+  cwd: string;
+  globs: readonly string[];
+  /** Absolute paths never read as inputs (the --out-dir folder). */
+  exclude: readonly string[];
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join("/");
+
+const inside = (parent: string, child: string): string | null => {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? null : rel;
+};
+
+export async function expandInputs(args: readonly string[], opts: ExpandOptions): Promise<InputRef[]> {
+  const out: InputRef[] = [];
+  const seen = new Set<string>();
+  const push = (ref: InputRef): void => {
+    const key = ref.abs ?? "-";
+    if (seen.has(key) && ref.abs !== null) return;
+    seen.add(key);
+    out.push(ref);
+  };
+  for (const arg of args) {
+    if (arg === "-") {
+      push({ display: "-", abs: null, rel: "stdin", fromFolder: false });
+      continue;
+    }
+    const abs = path.resolve(opts.cwd, arg);
+    const display = toPosix(path.normalize(arg));
+    const st = await stat(abs).catch(() => null);
+    if (!st?.isDirectory()) {
+      // Missing or unreadable files fail later, in order, with their own code.
+      push({ display, abs, rel: path.basename(abs), fromFolder: false });
+      continue;
+    }
+    const ignore = opts.exclude.flatMap((x) => {
+      const rel = inside(abs, x);
+      return rel === null ? [] : [toPosix(rel), `${toPosix(rel)}/**`];
+    });
+    const found = await glob(opts.globs.length > 0 ? [...opts.globs] : [DEFAULT_GLOB], {
+      cwd: abs, dot: false, onlyFiles: true, ignore, caseSensitiveMatch: false, expandDirectories: false, followSymbolicLinks: false,
+    });
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (found.length === 0) {
+      push({
+        display, abs, rel: display, fromFolder: false,
+        error: { code: "E_NOT_FOUND", message: "no notice files in this folder", hint: opts.globs.length > 0 ? "check --glob" : `looked for ${DEFAULT_GLOB}` },
+      });
+      continue;
+    }
+    for (const rel of found) {
+      const file = path.join(abs, rel);
+      push({ display: display === "." ? rel : `${display.replace(/\/$/u, "")}/${rel}`, abs: file, rel, fromFolder: true });
+    }
+  }
+  return out;
+}

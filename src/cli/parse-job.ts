@@ -1,0 +1,52 @@
+/**
+ * One unit of batch work: read a file (size-checked), parse it, validate the document against
+ * ResultSchema. Runs in a worker thread or in-process; never throws, so one bad file cannot stop
+ * a batch. Everything it returns is structured-clonable.
+ */
+import { z } from "zod";
+import { GongkaiError } from "../errors.js";
+import type { ReadableFormat } from "../input/index.js";
+import { parseBuffer } from "../pipeline.js";
+import { type Result, ResultSchema } from "../schema.js";
+import { type SerializedError, serializeError } from "./failure.js";
+import { readFileChecked } from "./read-file.js";
+import { formatSize } from "./size.js";
+
+export { type SerializedError, serializeError } from "./failure.js";
+
+export interface ParseSettings {
+  readonly from?: ReadableFormat;
+  readonly encoding?: string;
+  readonly password?: string;
+  readonly maxSize: number;
+  /** Test hook: sleep this long before each file, so interruption tests can catch a batch half-way. */
+  readonly delayMs?: number;
+}
+
+export type JobInput =
+  | { readonly kind: "file"; readonly abs: string; readonly display: string }
+  | { readonly kind: "bytes"; readonly bytes: Uint8Array; readonly display: string | null };
+
+export type Outcome = { readonly ok: true; readonly result: Result } | { readonly ok: false; readonly error: SerializedError };
+
+export async function runJob(input: JobInput, settings: ParseSettings): Promise<Outcome> {
+  try {
+    if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
+    const bytes = input.kind === "file" ? await readFileChecked(input.abs, settings.maxSize) : input.bytes;
+    if (bytes.length > settings.maxSize) {
+      throw new GongkaiError("E_TOO_LARGE", `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(settings.maxSize)}`, { hint: "raise --max-size" });
+    }
+    const result = await parseBuffer(bytes, {
+      path: input.display,
+      ...(settings.from ? { format: settings.from } : {}),
+      ...(settings.encoding ? { encoding: settings.encoding } : {}),
+      ...(settings.password ? { password: settings.password } : {}),
+    });
+    // Validated before it is written: a document that breaks the contract is a failure, not output.
+    const checked = ResultSchema.safeParse(result);
+    if (!checked.success) throw new GongkaiError("E_SCHEMA", `internal: the document breaks the schema: ${z.prettifyError(checked.error).replace(/\n/gu, " ")}`);
+    return { ok: true, result: checked.data };
+  } catch (e) {
+    return { ok: false, error: serializeError(e) };
+  }
+}

@@ -1,0 +1,20 @@
+/** Byte sizes on the command line: `52428800`, `50MB`, `512k`, `1.5 GiB`. */
+import { GongkaiError } from "../errors.js";
+
+const SIZE = /^(?<num>\d+(?:\.\d+)?)\s*(?<unit>[kmg]?i?b?)$/iu;
+const UNIT: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+
+export function parseSize(text: string): number {
+  const m = SIZE.exec(text.trim());
+  const unit = UNIT[(m?.groups?.unit ?? "").toLowerCase().replace(/b$/u, "").replace(/i$/u, "")];
+  const n = Number(m?.groups?.num);
+  if (!m || unit === undefined || !Number.isFinite(n) || n <= 0) {
+    throw new GongkaiError("E_USAGE", `bad size "${text}"`, { hint: "use bytes or a unit, e.g. 50MB, 512KB" });
+  }
+  return Math.floor(n * unit);
+}
+
+export const formatSize = (bytes: number): string =>
+  bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;

@@ -1,0 +1,17 @@
+/** Reading `-` (stdin) whole, refusing more than the size limit. */
+import { GongkaiError } from "../errors.js";
+import { formatSize } from "./size.js";
+
+export async function readStdin(stream: NodeJS.ReadableStream, maxSize: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    total += b.length;
+    if (total > maxSize) {
+      throw new GongkaiError("E_TOO_LARGE", `stdin is over the limit of ${formatSize(maxSize)}`, { hint: "raise --max-size" });
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}

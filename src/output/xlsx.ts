@@ -3,6 +3,7 @@
  * frozen, bold header row, an autofilter and fixed column widths; ISO dates become real date
  * cells. No I/O: `toBuffer` returns the bytes and the CLI writes them.
  */
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Result } from "../schema.js";
 import { type Cell, DOCUMENT_COLUMNS, type HeaderLanguage, TASK_COLUMNS, documentRow, taskRows } from "./columns.js";
@@ -31,32 +32,44 @@ function setUpSheet(ws: ExcelJS.Worksheet, columns: readonly { en: string; zh: s
     ...(c.kind === "date" ? { style: { numFmt: DATE_FORMAT } } : {}),
   }));
   ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-/** Accumulates documents into a workbook; rows only (not whole documents) are kept. */
+/**
+ * Accumulates documents into a workbook. exceljs's streaming writer serialises each row as it is
+ * added, so memory holds the compressed bytes, not an object model of every cell (1000 notices:
+ * ~1.5 MB instead of ~600 MB). The bytes go to an in-memory sink: no I/O here.
+ */
 export class XlsxBuilder {
-  private readonly workbook = new ExcelJS.Workbook();
+  private readonly chunks: Buffer[] = [];
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly tasks: ExcelJS.Worksheet;
   private readonly documents: ExcelJS.Worksheet;
 
   constructor(headers: HeaderLanguage) {
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        this.chunks.push(chunk);
+        done();
+      },
+    });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
     this.workbook.creator = "gongkai";
-    this.tasks = this.workbook.addWorksheet(SHEET_TASKS);
-    this.documents = this.workbook.addWorksheet(SHEET_DOCUMENTS);
+    const frozen: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] };
+    this.tasks = this.workbook.addWorksheet(SHEET_TASKS, frozen);
+    this.documents = this.workbook.addWorksheet(SHEET_DOCUMENTS, frozen);
     setUpSheet(this.tasks, TASK_COLUMNS, headers);
     setUpSheet(this.documents, DOCUMENT_COLUMNS, headers);
   }
 
   add(doc: Result): void {
-    for (const row of taskRows(doc)) this.tasks.addRow(row.map((c, i) => toCellValue(c, TASK_COLUMNS[i]!.kind)));
-    this.documents.addRow(documentRow(doc).map((c, i) => toCellValue(c, DOCUMENT_COLUMNS[i]!.kind)));
+    for (const row of taskRows(doc)) this.tasks.addRow(row.map((c, i) => toCellValue(c, TASK_COLUMNS[i]!.kind))).commit();
+    this.documents.addRow(documentRow(doc).map((c, i) => toCellValue(c, DOCUMENT_COLUMNS[i]!.kind))).commit();
   }
 
   async toBuffer(): Promise<Buffer> {
-    const data = await this.workbook.xlsx.writeBuffer();
-    return Buffer.from(data as ArrayBuffer);
+    await this.workbook.commit();
+    return Buffer.concat(this.chunks);
   }
 }
 

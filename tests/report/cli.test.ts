@@ -10,7 +10,7 @@ import { hostile, wuxi } from "./fixtures.js";
 
 const SEED = resolve(__dirname, "../../seeds/000_69dd9e51073771b8.txt");
 
-async function run(args: string[], cwd: string, command = "report") {
+async function run(args: string[], cwd: string, command = "report", stdin?: string) {
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => {
@@ -18,7 +18,9 @@ async function run(args: string[], cwd: string, command = "report") {
     s.on("data", (c: Buffer) => into.push(c.toString("utf8")));
     return s;
   };
-  const io: CliIO = { stdout: sink(out), stderr: sink(err), stdin: new PassThrough(), env: {}, cwd };
+  const input = new PassThrough();
+  input.end(stdin ?? "");
+  const io: CliIO = { stdout: sink(out), stderr: sink(err), stdin: input, env: {}, cwd };
   const code = await main(["node", "gongkai", command, ...args], io);
   await new Promise((r) => setImmediate(r));
   return { code, stdout: out.join(""), stderr: err.join("") };
@@ -49,6 +51,18 @@ describe("gongkai report", () => {
     expect(docs[2]).toEqual(JSON.parse(parsed.stdout));
   });
 
+  it("walks folders for notices and reads JSON from stdin", async () => {
+    const seeds = resolve(__dirname, "../../seeds");
+    const r = await run([seeds, "-", "--out", "dir.html", "--today", "2022-09-20"], dir, "report", JSON.stringify(wuxi));
+    expect(r.code).toBe(0);
+    const docs = data(readFileSync(join(dir, "dir.html"), "utf8")) as { source: { path: string | null } }[];
+    expect(docs).toHaveLength(6);
+    expect(docs.slice(0, 5).map((d) => d.source.path?.replace(/^.*\//u, ""))).toEqual([
+      "000_69dd9e51073771b8.txt", "001_e8d1d175fd1547bc.txt", "002_988baf87858b03bd.txt", "003_ddd698d8236a8cbd.txt", "004_baea861421853175.txt",
+    ]);
+    expect(docs[5]).toEqual(wuxi);
+  });
+
   it("writes to stdout with --out -", async () => {
     const r = await run(["wuxi.json", "-o", "-", "--today", "2022-09-20"], dir);
     expect(r.code).toBe(0);
@@ -73,6 +87,7 @@ describe("gongkai report", () => {
     [["wuxi.json", "--out", "x.html", "--today", "2022-13-01"], "--today"],
     [["wuxi.json", "--out", "x.html", "--today", "yesterday"], "--today"],
     [["wuxi.json"], "--out"],
+    [["wuxi.json", "--out", "x.html", "--max-size", "lots"], "bad size"],
   ])("rejects bad usage %j", async (args, mention) => {
     const r = await run(args, dir);
     expect(r.code).toBe(2);

@@ -1,20 +1,27 @@
 /** `gongkai report INPUT... --out report.html`: one self-contained HTML dashboard of many notices. */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { GongkaiError, isGongkaiError } from "../../errors.js";
-import { parseBuffer } from "../../pipeline.js";
+import { GongkaiError } from "../../errors.js";
 import { isIsoDate, renderReport } from "../../report/index.js";
 import { ErrorRecordSchema, ResultSchema, type Result } from "../../schema.js";
 import { EXIT } from "../exit-code.js";
+import { serializeError, type SerializedError } from "../failure.js";
+import { expandInputs, type InputRef } from "../inputs.js";
+import { runJob } from "../parse-job.js";
 import type { CliIO } from "../io.js";
+import { readFileChecked } from "../read-file.js";
+import { failureLine } from "../reporter.js";
+import { DEFAULT_MAX_SIZE, parseSize } from "../size.js";
+import { readStdin } from "../stdin.js";
 
 const ReportOptionsSchema = z.object({
   out: z.string().min(1),
   today: z.string().refine(isIsoDate, "expected a calendar date YYYY-MM-DD").optional(),
   title: z.string().optional(),
+  maxSize: z.string().optional(),
   debug: z.boolean().optional(),
 });
 
@@ -30,10 +37,11 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .description("write a self-contained HTML report (tasks, units, deadlines) of notices or gongkai JSON documents")
-    .argument("<inputs...>", "notice files (.txt, .md, .pdf, .docx, .html) or JSON documents from `gongkai parse`")
+    .argument("<inputs...>", "notices (.txt, .md, .pdf, .docx, .html; folders are walked), JSON / NDJSON from `gongkai parse`, or - for stdin")
     .requiredOption("-o, --out <file>", "the HTML file to write ('-' for stdout)")
     .option("--today <date>", "YYYY-MM-DD; deadlines before it are marked past due (default: today)")
     .option("--title <text>", "page title (default: the notice title)")
+    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
     .option("--debug", "print stack traces")
     .action(async (inputs: string[], raw: unknown) => {
       const parsed = ReportOptionsSchema.safeParse(raw);
@@ -42,16 +50,28 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
         return setCode(EXIT.usage);
       }
       const opts = parsed.data;
+      let maxSize = DEFAULT_MAX_SIZE;
+      try {
+        if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
+      } catch (e) {
+        io.stderr.write(failureLine(null, serializeError(e), false) + "\n");
+        return setCode(EXIT.usage);
+      }
       const results: Result[] = [];
       let failures = 0;
-      for (const input of inputs) {
+      for (const ref of await expandInputs(inputs, { cwd: io.cwd, globs: [], exclude: [] })) {
         try {
-          const loaded = await loadInput(input, io);
+          if (ref.error) {
+            failures++;
+            io.stderr.write(failureLine(ref.display, ref.error, false) + "\n");
+            continue;
+          }
+          const loaded = await loadInput(ref, io, maxSize);
           results.push(...loaded.results);
-          for (const skipped of loaded.skipped) io.stderr.write(`gongkai: ${input}: skipped failed record ${skipped}\n`);
+          for (const skipped of loaded.skipped) io.stderr.write(`gongkai: ${ref.display}: skipped failed record ${skipped}\n`);
         } catch (e) {
           failures++;
-          io.stderr.write(formatError(input, e, !!opts.debug) + "\n");
+          io.stderr.write(failureLine(ref.display, e instanceof JobFailure ? e.failure : serializeError(e), !!opts.debug) + "\n");
         }
       }
       if (results.length === 0) {
@@ -63,13 +83,22 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
         if (opts.out === "-") io.stdout.write(html);
         else await writeAtomic(resolve(io.cwd, opts.out), html);
       } catch (e) {
-        io.stderr.write(formatError(opts.out, new GongkaiError("E_OUTPUT", e instanceof Error ? e.message : String(e)), !!opts.debug) + "\n");
+        const err = new GongkaiError("E_OUTPUT", e instanceof Error ? e.message : String(e), { hint: "check that the folder exists and is writable" });
+        io.stderr.write(failureLine(opts.out, serializeError(err), !!opts.debug) + "\n");
         return setCode(EXIT.usage); // an unusable output path is a usage error, as for `parse --out`
       }
       const tasks = results.reduce((n, r) => n + r.tasks.length, 0);
-      if (opts.out !== "-") io.stderr.write(`gongkai report: wrote ${opts.out} (${results.length} notices, ${tasks} tasks)\n`);
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+      if (opts.out !== "-") io.stderr.write(`gongkai report: wrote ${opts.out} (${plural(results.length, "notice")}, ${plural(tasks, "task")})\n`);
       setCode(failures > 0 ? EXIT.failed : EXIT.ok);
     });
+}
+
+/** A parse job's failure, already serialised; rethrown so it is reported like any other. */
+class JobFailure extends Error {
+  constructor(readonly failure: SerializedError) {
+    super(failure.message);
+  }
 }
 
 interface Loaded {
@@ -79,25 +108,18 @@ interface Loaded {
 }
 
 /** A notice is parsed; a JSON document (one Result, an array, or JSON Lines) is validated. */
-async function loadInput(input: string, io: CliIO): Promise<Loaded> {
-  const path = resolve(io.cwd, input);
-  let st;
-  try {
-    st = await stat(path);
-  } catch {
-    throw new GongkaiError("E_NOT_FOUND", "no such file", { hint: "check the path" });
-  }
-  if (st.isDirectory()) throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file" });
-  const bytes = await readFile(path);
-  if (looksLikeJson(input, bytes)) return validateJson(parseJson(bytes.toString("utf8").replace(/^\uFEFF/u, "")));
-  // Validated like `parse` does, so the page embeds exactly what `parse` would print.
-  const checked = ResultSchema.safeParse(await parseBuffer(bytes, { path: input }));
-  if (!checked.success) throw new GongkaiError("E_SCHEMA", z.prettifyError(checked.error));
-  return { results: [checked.data], skipped: [] };
+async function loadInput(ref: InputRef, io: CliIO, maxSize: number): Promise<Loaded> {
+  const bytes = ref.abs === null ? await readStdin(io.stdin, maxSize) : await readFileChecked(ref.abs, maxSize);
+  if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the input is empty");
+  if (looksLikeJson(ref.display, bytes)) return validateJson(parseJson(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, "")));
+  // The same job `parse` runs, so the page embeds exactly what `parse` would print.
+  const outcome = await runJob({ kind: "bytes", bytes, display: ref.abs === null ? null : ref.display }, { maxSize });
+  if (!outcome.ok) throw new JobFailure(outcome.error);
+  return { results: [outcome.result], skipped: [] };
 }
 
 function looksLikeJson(path: string, bytes: Uint8Array): boolean {
-  if (/\.jsonl?$/iu.test(path)) return true;
+  if (/\.(?:json|jsonl|ndjson)$/iu.test(path)) return true;
   const head = Buffer.from(bytes.subarray(0, 64)).toString("utf8").replace(/^\uFEFF/u, "").trimStart();
   return head.startsWith("{") || head.startsWith("[");
 }
@@ -143,12 +165,4 @@ async function writeAtomic(path: string, text: string): Promise<void> {
     await rm(tmp, { force: true });
     throw e;
   }
-}
-
-function formatError(file: string, e: unknown, debug: boolean): string {
-  const msg = isGongkaiError(e)
-    ? `${e.code}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`
-    : `E_INTERNAL: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]} (run with --debug for details)`;
-  const line = `gongkai: ${file}: ${msg}`;
-  return debug && e instanceof Error && e.stack ? `${line}\n${e.stack}` : line;
 }

@@ -18,3 +18,4 @@ export {
   renderCompareCsv, renderCoverageCsv, renderCompareText, renderCoverageText, plainPainter,
   type CompareResult, type CoverageResult, type CompareOptions, type Painter,
 } from "./compare/index.js";
+export { renderReport, type ReportOptions, type ReportSection } from "./report/index.js";

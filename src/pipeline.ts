@@ -43,7 +43,7 @@ export interface ParseOptions extends ReadOptions {
 /** Parse a notice given as text (plain text or Markdown). */
 export function parseNotice(text: string, opts: ParseOptions = {}): Result {
   const fmt = opts.format === "markdown" || opts.format === "text" ? opts.format : undefined;
-  return parseDecoded(readTextString(text, fmt, opts.bytes ? null : "utf-8"), opts);
+  return parseDecoded(readTextString(text, fmt, opts.encoding ?? "utf-8"), opts);
 }
 
 /** Parse a notice from bytes in any supported format. */

@@ -4,6 +4,7 @@ import { EXIT } from "./exit-code.js";
 import { type CliIO, processIO } from "./io.js";
 import { parseCommand } from "./commands/parse.js";
 import { compareCommand } from "./commands/compare.js";
+import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
 import { VERSION } from "../version.js";
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .addHelpText("after", EXIT_HELP);
   program.addCommand(parseCommand(io, setCode));
   program.addCommand(compareCommand(io, setCode));
+  program.addCommand(reportCommand(io, setCode));
   program.addCommand(schemaCommand(io, setCode));
   program.addCommand(validateCommand(io, setCode));
   for (const sub of program.commands) sub.exitOverride().configureOutput(output(io)).addHelpText("after", EXIT_HELP);

@@ -12,6 +12,7 @@ import { fold, squash } from "../text/chars.js";
 import { ATTACHMENT_LIST_RE } from "./patterns.js";
 import { rowCells } from "./sections.js";
 import { matchMarker } from "./section-marker.js";
+import { zhNumber } from "./zh-numerals.js";
 import { spanOf } from "./span.js";
 import { type ColumnMap, mapColumns } from "./table.js";
 import { defineExtractor, type Finding } from "./types.js";
@@ -97,9 +98,10 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
         }
         const indexCol = columns.kinds.findIndex((k) => k.kind === "index");
         const serialCell = indexCol >= 0 ? cells[indexCol] : undefined;
-        const printedSerial = serialCell ? /^[(（]?(\d{1,4})[.．、)）]?$/u.exec(squash(serialCell.text))?.[1] : String(serials.size + 1);
-        if (printedSerial === undefined) continue; // a group row (一、…方面) or debris, not a task
-        const serial = String(Number(printedSerial));
+        const printedSerial = serialCell ? /^[(（]?(\d{1,4}|[一二三四五六七八九十百]{1,4})[.．、)）]?$/u.exec(squash(serialCell.text))?.[1] : String(serials.size + 1);
+        const n = printedSerial === undefined ? null : zhNumber(printedSerial);
+        if (n === null) continue; // a group row (一、…方面) or debris, not a task
+        const serial = String(n);
         if (serials.has(serial)) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `序号 ${serial} appears twice in 附件${a.number}`, span: spanOf(p) });
         serials.add(serial);
         out.push({ kind: "tableRow", span: spanOf(p), raw: p.text, attachment: a.number, serial, cells, columns, caption });

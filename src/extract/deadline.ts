@@ -63,6 +63,9 @@ const NOT_BEFORE_MONTH = new Set([..."0123456789〇零一二三四五六七八�
 const NOT_BEFORE_YEAR_END = new Set([..."0123456789〇零一二三四五六七八九十年每"]);
 const NOT_BEFORE_WITHIN_YEAR = new Set([..."0123456789〇零一二三四五六七八九十两几数个半每多近年"]);
 
+/** A character or word that every TEXT_RE alternative needs (fold leaves them unchanged). */
+const TEXT_HINT_RE = /[前底末]|年内/u;
+
 /** Recurring or cut-off context at a match: 每年…、每月…、截至…、截止…. */
 const RECURRING_BEFORE_RE = /每$/u;
 const CUTOFF_RE = /截[至止]/u;
@@ -82,6 +85,8 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
  * when it is null such expressions are skipped.
  */
 export function findDeadlines(input: string, planYear: number | null, mode: DeadlineMode = "text"): DeadlineMatch[] {
+  // every text-mode form ends in 前, 底/末 or 年内: most task texts are rejected without the big regex
+  if (mode === "text" && !TEXT_HINT_RE.test(input)) return [];
   const text = mode === "field" ? input.replace(/\s+/gu, "") : input;
   const folded = fold(text);
   const re = mode === "field" ? DEADLINE_FIELD_RE : DEADLINE_TEXT_RE;

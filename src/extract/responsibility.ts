@@ -33,7 +33,8 @@ const VERBS: readonly (readonly [string, Role])[] = (
     ["按职责分工负责", "responsible"], ["按职责分工配合", "support"], ["按职责分工落实", "responsible"], ["负责配合落实", "support"],
     ["按职责负责", "responsible"], ["牵头负责", "lead"], ["牵头落实", "lead"], ["牵头推进", "lead"], ["配合落实", "support"],
     ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
-    ["参与配合", "support"], ["协助配合", "support"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
+    ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
+    ["配合实施", "support"], ["督促指导", "guide"], ["业务指导", "guide"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
     ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
@@ -109,7 +110,13 @@ export interface ClauseInput {
 }
 
 /** Find every responsibility clause in an item's content, in text order. */
-export function findClauses(item: ClauseInput, planYear: number | null, onUnclosed?: (at: number) => void): Clause[] {
+/** Something a clause reader could not decide: reported as a warning with its position. */
+export type ClauseReport = (code: "W_UNCLOSED_BRACKET" | "W_UNREAD_CLAUSE", message: string, at: number) => void;
+
+/** Words that make a bracket look like it names units. */
+const UNIT_WORDS_RE = /牵头|负责|配合|单位|部门/u;
+
+export function findClauses(item: ClauseInput, planYear: number | null, report?: ClauseReport): Clause[] {
   const clauses: Clause[] = [];
   const text = item.text;
   // 1. Brackets at top level.
@@ -127,7 +134,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, onUnclos
     }
   }
   if (depth > 0 && start >= 0) {
-    onUnclosed?.(start);
+    report?.("W_UNCLOSED_BRACKET", "a bracket never closes; its clause is read to the end of the item", start);
     tops.push([start, text.length, false]);
   }
   for (const [s, e, closed] of tops) {
@@ -139,6 +146,9 @@ export function findClauses(item: ClauseInput, planYear: number | null, onUnclos
     }
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
+    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
+      report?.("W_UNREAD_CLAUSE", `a bracket names units but is not a clause gongkai can read: ${inner.slice(0, 40)}`, s);
+    }
   }
   // 2. Runs of label lines.
   for (let k = 0; k < item.labelLines.length; k++) {

@@ -13,6 +13,8 @@ import type { Paragraph } from "../text/paragraphs.js";
 import { type Seg, joinSegs, subSeg } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
 import { type ColumnMap, mapColumns } from "./table.js";
+import { LABEL_LINE_RE } from "./patterns.js";
+import { endsWithClause } from "./responsibility.js";
 import { FAMILY_LEVEL, type MarkerFamily, matchMarker } from "./section-marker.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
@@ -56,9 +58,6 @@ interface Building {
   heading: string | null;
 }
 
-import { LABEL_LINE_RE } from "./patterns.js";
-import { endsWithClause } from "./responsibility.js";
-
 /** Split a TAB row into cell segments. */
 export function rowCells(p: Seg): Seg[] {
   const cells: Seg[] = [];
@@ -91,12 +90,10 @@ export const sections = defineExtractor<ItemFinding>({
       const key = `${m.family}@${parent}`;
       const prev = lastOrdinal.get(key);
       const runOn = lastInFamily.get(m.family);
-      const line = text.lineOf(seg.offsets[0] ?? 0);
       if (prev !== undefined && m.ordinal === prev) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `marker ${seg.text.slice(0, m.markerLength)} appears twice`, span: spanOf(seg, 0, m.markerLength) });
       else if (prev !== undefined && m.ordinal > prev + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering jumps from ${prev} to ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
       else if (prev !== undefined && m.ordinal < prev) report({ ruleId: "W_MARKER_ORDER", reason: `marker ${seg.text.slice(0, m.markerLength)} comes after ${prev}`, span: spanOf(seg, 0, m.markerLength) });
       else if (prev === undefined && m.ordinal !== 1 && m.ordinal !== (runOn ?? 0) + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering starts at ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
-      void line;
       lastOrdinal.set(key, m.ordinal);
       lastInFamily.set(m.family, m.ordinal);
       const index = items.length;
@@ -116,7 +113,6 @@ export const sections = defineExtractor<ItemFinding>({
       return true;
     };
 
-    let trailingOwner = -1;
     for (let i = layout.bodyStart; i < layout.bodyEnd; i++) {
       const p = ps[i]!;
       if (p.row) {
@@ -132,9 +128,7 @@ export const sections = defineExtractor<ItemFinding>({
       if (!cur) continue;
       cur.segs.push(p.row ? { ...p, text: p.text.replace(/\t/gu, " ") } : p);
       cur.labelLines.push(LABEL_LINE_RE.test(p.folded));
-      trailingOwner = cur.index;
     }
-    void trailingOwner;
     dropClosingParagraphs(items);
 
     const ids: string[] = [];

@@ -8,7 +8,14 @@
 import { fold, squash } from "../text/chars.js";
 import { ROLE_OF_LABEL, type Role } from "./patterns.js";
 
-export type ColumnKind = { kind: "index" } | { kind: "role"; role: Role } | { kind: "deadline" } | { kind: "text" } | { kind: "ignore" };
+export type ColumnKind =
+  | { kind: "index" }
+  | { kind: "role"; role: Role }
+  | { kind: "deadline" }
+  | { kind: "text" }
+  /** A category column (类别, 领域 …): text, but never the task's title. */
+  | { kind: "group" }
+  | { kind: "ignore" };
 
 export interface ColumnMap {
   readonly kinds: readonly ColumnKind[];
@@ -21,6 +28,7 @@ const INDEX_RE = /^(?:序号|编号|序|No\.?|NO\.?)$/u;
 const DEADLINE_RE = /时限|时间|期限|节点|日期|进度/u;
 const PLACE_RE = /^(?:区县|县区|县市区|县\(市、区\)|县\(市\)区|市县|区\(县\)|地区|区域|县\(市区\)|各区县|乡镇|镇街|镇\(街道\))$/u;
 const IGNORE_RE = /^(?:备注|说明|附注|序)$/u;
+const GROUP_RE = /^(?:类别|分类|类型|领域|主要领域|重点领域|方面|板块|专项|项目类别|任务类别|工作类别|行动|专项行动)$/u;
 
 /** Classify one header cell. */
 export function columnKind(header: string): ColumnKind {
@@ -35,6 +43,7 @@ export function columnKind(header: string): ColumnKind {
   if (/责任|实施|推进|承办|落实|承担|完成/u.test(h) && /单位|部门|主体|处室|科室/u.test(h)) return { kind: "role", role: "responsible" };
   if (PLACE_RE.test(h)) return { kind: "role", role: "responsible" };
   if (IGNORE_RE.test(h)) return { kind: "ignore" };
+  if (GROUP_RE.test(h)) return { kind: "group" };
   return { kind: "text" };
 }
 
@@ -47,8 +56,9 @@ export function mapColumns(cells: readonly string[]): ColumnMap | null {
   const hasIndex = kinds.some((k) => k.kind === "index");
   const hasRole = kinds.some((k) => k.kind === "role");
   const hasDeadline = kinds.some((k) => k.kind === "deadline");
-  if (!hasIndex && !(hasRole && (hasDeadline || kinds.some((k) => k.kind === "text")))) return null;
+  if (!hasIndex && !(hasRole && (hasDeadline || kinds.some((k) => k.kind === "text" || k.kind === "group")))) return null;
   if (!hasIndex && !hasRole) return null;
-  const title = kinds.findIndex((k) => k.kind === "text");
+  let title = kinds.findIndex((k) => k.kind === "text");
+  if (title < 0) title = kinds.findIndex((k) => k.kind === "group");
   return { kinds, title, headers: clean };
 }

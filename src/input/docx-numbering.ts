@@ -162,7 +162,10 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
   const numbering = readNumbering(numberingXml);
   const styleNum = readStyleNumbering(stylesXml);
   if (numbering.nums.size === 0) return { xml: documentXml, labelled: 0 };
-  const counters = new Map<string, number[]>(); // numId → counter per level
+  // Word counts per list definition: numIds that share an abstractNum continue one another,
+  // and a numId with a startOverride restarts the count when it is first used.
+  const counters = new Map<string, number[]>(); // abstractNumId → counter per level
+  const started = new Set<string>();
   let labelled = 0;
   const xml = documentXml.replace(/(<w:p\b[^>]*>)(<w:pPr>[\s\S]*?<\/w:pPr>)?/gu, (whole, open: string, pPr: string | undefined) => {
     if (open.endsWith("/>") || !pPr) return whole;
@@ -177,10 +180,14 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
     const level = levels?.get(ilvl);
     if (!num || !levels || !level) return whole;
     const startOf = (l: number): number => num.starts.get(l) ?? levels.get(l)?.start ?? 1;
-    const c = counters.get(numId) ?? [];
+    let c = counters.get(num.abstractId) ?? [];
+    if (!started.has(numId)) {
+      started.add(numId);
+      if (num.starts.size > 0) c = [];
+    }
     c[ilvl] = c[ilvl] === undefined ? startOf(ilvl) : c[ilvl]! + 1;
     c.length = ilvl + 1; // deeper levels restart
-    counters.set(numId, c);
+    counters.set(num.abstractId, c);
     let ok = true;
     const label = level.text.replace(/%(\d)/gu, (_, d: string) => {
       const l = Number(d) - 1;

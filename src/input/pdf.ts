@@ -5,11 +5,12 @@
  * running headers/footers (lines repeated at the top or bottom of most pages) are removed.
  *
  * pdf.js is used directly (the same pdfjs-dist that pdf-parse v2 wraps) because PDFParse does
- * not expose item positions; pdf-parse's exported grid geometry finds the tables.
+ * not expose item positions. Table rules are read from the page's path segments (stroked lines
+ * and thin filled rectangles); pdf-parse's exported grid geometry (LineStore) turns them into cells.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Line, LineStore, Point, Rectangle } from "pdf-parse";
+import { Line, LineStore, Point } from "pdf-parse";
 import { GongkaiError } from "../errors.js";
 import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock, type DecodedInput } from "../text/blocks.js";
@@ -20,8 +21,24 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 
-/** Whole-document budget for pdf.js: a hostile or broken file must not hang a batch. */
-export const PDF_TIMEOUT_MS = 60_000;
+/**
+ * Time budgets for pdf.js: a hostile or broken file must not hang a batch. Opening the document
+ * and each page get their own bound, so long documents are not cut off by a whole-file limit.
+ * (pdf.js runs on the main thread in Node: the bound is checked between its asynchronous steps.)
+ */
+export const PDF_OPEN_TIMEOUT_MS = 30_000;
+export const PDF_PAGE_TIMEOUT_MS = 20_000;
+
+function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish ${what} within ${ms / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 interface Item {
   str: string;
@@ -68,31 +85,22 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<Dec
     useSystemFonts: false,
     stopAtErrors: false,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish within ${PDF_TIMEOUT_MS / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
-      PDF_TIMEOUT_MS,
-    );
-  });
   try {
-    const pages = await Promise.race([extractPages(pdfjs, task.promise), timeout]);
-    return assemble(pages);
+    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, "opening the file");
+    return assemble(await extractPages(pdfjs, doc));
   } catch (e) {
     throw pdfError(e, opts);
   } finally {
-    clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined); // also destroys the document and its fake worker
   }
 }
 
-async function extractPages(pdfjs: PdfJs, docPromise: Promise<PdfDocument>): Promise<PdfPageContent[]> {
-  const doc = await docPromise;
+async function extractPages(pdfjs: PdfJs, doc: PdfDocument): Promise<PdfPageContent[]> {
   const pages: PdfPageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
+    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, `loading page ${n}`);
     try {
-      pages.push(await readPage(pdfjs, page));
+      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, `reading page ${n}`));
     } finally {
       page.cleanup();
     }
@@ -139,7 +147,18 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
       else cellItems.set(cell, [item]);
     } else flow.push(item);
   }
-  const elements: PageElement[] = groupLines(flow).map((l) => ({ kind: "line", y: l.y, text: l.text }));
+  const elements: PageElement[] = [];
+  const flowLines = groupItemLines(flow);
+  for (let i = 0; i < flowLines.length; i++) {
+    const table = borderlessTable(flowLines, i);
+    if (table) {
+      elements.push({ kind: "table", y: Math.min(...flowLines[i]!.map((it) => it.y)), rows: table.rows });
+      i = table.end - 1;
+      continue;
+    }
+    const ln = flowLines[i]!;
+    elements.push({ kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln) });
+  }
   for (const t of tables) {
     const rows = gridRows(t, (cell) => cellText(cellItems.get(cell) ?? []), openTop).filter((row) => row.some((c) => c !== ""));
     if (rows.length) elements.push({ kind: "table", y: t.minXY.y, rows });
@@ -150,6 +169,40 @@ async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PdfPageContent> {
 }
 
 /** Ruled tables from the stroked paths of the page, as pdf-parse's getTable() finds them. */
+/** Straight-line subpaths of a pdf.js path buffer (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 closePath); curves are skipped. */
+function subpaths(buf: Float32Array): [number, number][][] {
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  let curved = false;
+  const end = (): void => {
+    if (cur.length > 1 && !curved) out.push(cur);
+    cur = [];
+    curved = false;
+  };
+  for (let k = 0; k < buf.length; ) {
+    const op = buf[k++];
+    if (op === 0) {
+      end();
+      cur.push([buf[k]!, buf[k + 1]!]);
+      k += 2;
+    } else if (op === 1) {
+      cur.push([buf[k]!, buf[k + 1]!]);
+      k += 2;
+    } else if (op === 2) {
+      curved = true;
+      cur.push([buf[k + 4]!, buf[k + 5]!]);
+      k += 6;
+    } else if (op === 3) {
+      if (cur.length > 1) cur.push(cur[0]!);
+      const first = cur[0];
+      end();
+      if (first) cur.push(first); // a closed subpath leaves the current point at its start
+    } else break; // unknown op: stop reading this path
+  }
+  end();
+  return out;
+}
+
 /** A horizontal rule as drawn: x from–to at y (viewport coordinates). */
 interface Rule {
   x0: number;
@@ -166,24 +219,36 @@ async function findTables(pdfjs: PdfJs, page: PdfPage, viewportTransform: number
   const ops = await page.getOperatorList();
   let matrix = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
+  const add = (x0: number, y0: number, x1: number, y1: number): void => {
+    const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
+    keep(line);
+    store.add(line);
+  };
+  const strokes = new Set<number>([pdfjs.OPS.stroke, pdfjs.OPS.closeStroke, pdfjs.OPS.fillStroke, pdfjs.OPS.eoFillStroke, pdfjs.OPS.closeFillStroke, pdfjs.OPS.closeEOFillStroke]);
+  const fills = new Set<number>([pdfjs.OPS.fill, pdfjs.OPS.eoFill]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[] | null;
     if (fn === pdfjs.OPS.constructPath) {
-      if (args?.[0] !== pdfjs.OPS.stroke) continue;
-      const mm = (args[2] as number[] | undefined) ?? [Infinity, Infinity, -Infinity, -Infinity];
-      if (mm[0] === Infinity) continue;
-      const [x0, y0, x1, y1] = mm as [number, number, number, number];
-      const width = x1 - x0;
-      const height = y1 - y0;
-      if (width > 5 && height > 5) {
-        const rect = new Rectangle(new Point(x0, y0), width, height).transform(matrix).transform(viewportTransform);
-        rect.getLines().forEach(keep);
-        store.addRectangle(rect);
-      } else if ((width > 5 && height === 0) || (width === 0 && height > 5)) {
-        const line = new Line(new Point(x0, y0), new Point(x1, y1)).transform(matrix).transform(viewportTransform);
-        keep(line);
-        store.add(line);
+      const op = args?.[0] as number;
+      const path = (args?.[1] as (Float32Array | null)[] | undefined)?.[0];
+      if (!path || !(strokes.has(op) || fills.has(op))) continue;
+      for (const sub of subpaths(path)) {
+        if (strokes.has(op)) {
+          // every straight horizontal or vertical segment of a stroked path is a rule
+          for (let k = 1; k < sub.length; k++) {
+            const [ax, ay] = sub[k - 1]!;
+            const [bx, by] = sub[k]!;
+            if ((Math.abs(ay - by) < 0.01 && Math.abs(ax - bx) > 5) || (Math.abs(ax - bx) < 0.01 && Math.abs(ay - by) > 5)) add(ax, ay, bx, by);
+          }
+        } else {
+          // Word and others paint rules as thin filled rectangles
+          const xs = sub.map((p) => p[0]);
+          const ys = sub.map((p) => p[1]);
+          const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (y1 - y0 <= 2.5 && x1 - x0 > 5) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+          else if (x1 - x0 <= 2.5 && y1 - y0 > 5) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+        }
       }
     } else if (fn === pdfjs.OPS.save) stack.push(matrix);
     else if (fn === pdfjs.OPS.restore) matrix = stack.pop() ?? matrix;
@@ -247,7 +312,7 @@ function gridRows(t: TableData, textOf: (cell: TableCell) => string, openTop: (c
  * Items → physical lines, top to bottom: a new line when the baseline moves by more than half a
  * glyph. Sorting by baseline first also brings together runs a producer painted out of order.
  */
-function groupLines(unsorted: readonly Item[]): TextLine[] {
+function groupItemLines(unsorted: readonly Item[]): Item[][] {
   const items = [...unsorted].sort((a, b) => a.y - b.y);
   const lines: Item[][] = [];
   let cur: Item[] = [];
@@ -265,9 +330,79 @@ function groupLines(unsorted: readonly Item[]): TextLine[] {
     cur.push(it);
   }
   if (cur.length) lines.push(cur);
-  return lines
-    .map((ln) => ({ text: lineText(ln), y: Math.min(...ln.map((i) => i.y)) }))
-    .filter((l) => l.text.trim() !== "");
+  return lines.filter((ln) => ln.some((i) => i.str.trim() !== ""));
+}
+
+function groupLines(items: readonly Item[]): TextLine[] {
+  return groupItemLines(items).map((ln) => ({ text: lineText(ln), y: Math.min(...ln.map((i) => i.y)) }));
+}
+
+/** Column titles of task tables; a line with 序号 and two more of them heads a table. */
+const HEADER_WORDS = [
+  "重点任务", "工作任务", "主要任务", "任务", "工作内容", "具体内容", "主要内容", "目标任务", "工作措施", "具体措施", "项目名称", "名称",
+  "牵头单位", "责任单位", "配合单位", "牵头部门", "责任部门", "配合部门", "完成时限", "完成时间", "时间节点", "时限", "区县", "备注",
+];
+
+/**
+ * A table without rules (column-aligned text) headed by a line such as
+ * `序号  重点任务  牵头单位  完成时限`: columns are cut at the white gutters between the header's
+ * titles, a row starts where the first column holds a number, and lines whose first cell is empty
+ * continue the row (text wrapped inside its cell). Ends at a line that runs across a gutter.
+ */
+function borderlessTable(lines: readonly Item[][], at: number): { rows: string[][]; end: number } | null {
+  const header = lines[at]!.filter((i) => i.str.trim() !== "").sort((a, b) => a.x - b.x);
+  const squashed = squash(header.map((i) => i.str).join(""));
+  if (!squashed.startsWith("序号") || HEADER_WORDS.filter((w) => squashed.includes(w)).length < 2) return null;
+  // header titles: runs of items separated by more than 1.5 glyphs
+  const titles: { x0: number; x1: number }[] = [];
+  for (const it of header) {
+    const last = titles[titles.length - 1];
+    if (last && it.x - last.x1 <= 1.5 * (it.h || 10)) last.x1 = Math.max(last.x1, it.x + it.w);
+    else titles.push({ x0: it.x, x1: it.x + it.w });
+  }
+  if (titles.length < 3) return null;
+  const gaps = titles.slice(1).map((t, k) => ({ g0: titles[k]!.x1, g1: t.x0 }));
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const ln = lines[end]!.filter((i) => i.str.trim() !== "");
+    const crosses = ln.some((i) => gaps.some((g) => i.x < g.g0 && i.x + i.w > g.g1));
+    const h = Math.max(...ln.map((i) => i.h), 10);
+    const jump = Math.min(...ln.map((i) => i.y)) - Math.max(...lines[end - 1]!.map((i) => i.y));
+    // text only in the 序号 column that is not a number is prose after the table (附件2, 注：)
+    const firstOnly = ln.every((i) => i.x + i.w <= gaps[0]!.g1) && !/^\d{1,3}$/u.test(squash(ln.map((i) => i.str).join("")));
+    if (crosses || jump > 4 * h || firstOnly) break;
+  }
+  if (end === at + 1) return null;
+  const body = lines.slice(at + 1, end).map((ln) => ln.filter((i) => i.str.trim() !== ""));
+  // cut each gutter in the middle of its widest stretch that no body text covers
+  const cuts = gaps.map(({ g0, g1 }) => {
+    const covered = body.flat().map((i) => [Math.max(g0, i.x), Math.min(g1, i.x + i.w)] as const).filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+    let best = { from: g0, to: g0 };
+    let x = g0;
+    for (const [a, b] of [...covered, [g1, g1] as const]) {
+      if (a - x > best.to - best.from) best = { from: x, to: a };
+      x = Math.max(x, b);
+    }
+    return best.to > best.from ? (best.from + best.to) / 2 : (g0 + g1) / 2;
+  });
+  const colOf = (x: number): number => cuts.filter((c) => x >= c).length;
+  const cellsOf = (ln: Item[]): string[] => {
+    const cols: Item[][] = titles.map(() => []);
+    for (const it of ln) cols[colOf(it.x + 0.5)]!.push(it);
+    return cols.map((c) => (c.length ? lineText(c) : ""));
+  };
+  const rows: string[][] = [cellsOf(header)];
+  let current: string[] | undefined;
+  for (const ln of body) {
+    const cells = cellsOf(ln);
+    if (!current || /^\d{1,3}$/u.test(cells[0]!.trim())) {
+      current = cells;
+      rows.push(current);
+    } else {
+      for (let c = 0; c < cells.length; c++) current[c] = joinCell(current[c] ?? "", cells[c] ?? "");
+    }
+  }
+  return rows.length >= 2 ? { rows, end } : null;
 }
 
 /** One line's text: items left to right; a visible gap becomes one space (the core drops it next to CJK). */

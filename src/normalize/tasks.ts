@@ -66,7 +66,9 @@ export function itemTasks(items: readonly ItemFinding[], ctx: TaskContext): Task
       continue;
     }
     const content = it.content;
-    const clauses = findClauses({ text: content.text, paragraphStarts: it.paragraphStarts, labelLines: it.labelLines }, ctx.planYear, (at) => ctx.warn("W_UNCLOSED_BRACKET", "a bracket never closes", spanOf(content, at, at + 1)[0]));
+    const clauses = findClauses({ text: content.text, paragraphStarts: it.paragraphStarts, labelLines: it.labelLines }, ctx.planYear, (code, message, at) =>
+      ctx.warn(code, `task ${it.id}: ${message}`, spanOf(content, at, at + 1)[0]),
+    );
     const cuts: [number, number, Clause | null][] = [];
     if (clauses.length <= 1) cuts.push([0, content.text.length, clauses[0] ?? null]);
     else {
@@ -121,7 +123,7 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
       for (const n of splitNames(value)) if (!units[k.role].includes(n)) units[k.role].push(n);
     } else if (k.kind === "deadline") {
       deadlines.push(...findDeadlines(value, ctx.planYear, "field"));
-    } else if (k.kind === "text") {
+    } else if (k.kind === "text" || k.kind === "group") {
       if (c === titleCol) title = value;
       else texts.push(value);
       deadlines.push(...findDeadlines(value, ctx.planYear, "text"));

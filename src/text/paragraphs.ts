@@ -137,7 +137,11 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     const next = foldeds[li + 1];
     // A signature (an organisation name alone on its line) stands before the date: never a continuation.
     const signature = next !== undefined && next.length <= 40 && DATE_LINE_RE.test(next) && isSignatureLine(folded);
+    // A 主送 list wrapped over two lines: "各开发区管委会，…，区级机关" + "各部门、公司：".
+    const recipientsWrap =
+      cur.length > 0 && curLength <= 300 && folded.endsWith(":") && RECIPIENTS_RE.test(folded) && RECIPIENTS_RE.test(`${curFolded.join("")}:`) && /[,、]/u.test(curFolded.join(""));
     const continues =
+      recipientsWrap ||
       cur.length > 0 &&
       !row &&
       !curRow &&

@@ -53,13 +53,18 @@ describe("findClauses", () => {
     expect(cs[0]!.units).toEqual(U(["区民政局"], [], ["区财政局"]));
     expect(cs[0]!.deadlines.map((d) => d.date)).toEqual(["2019-08-31"]);
   });
+  it("reports a bracket that names units but cannot be read", () => {
+    const codes: string[] = [];
+    findClauses({ text: "做好工作。（由各部门根据职能自行确定）", paragraphStarts: [0], labelLines: [false] }, 2022, (code) => codes.push(code));
+    expect(codes).toEqual(["W_UNREAD_CLAUSE"]);
+  });
   it("ignores brackets that are not clauses", () => {
     const text = "对村（居）务公开（原卜蜂莲花）和《条例》（国办发〔2022〕8号）做好（2021年8月）工作。";
     expect(findClauses({ text, paragraphStarts: [0], labelLines: [false] }, 2022)).toEqual([]);
   });
   it("reports a bracket that never closes and still reads it", () => {
     const at: number[] = [];
-    const cs = findClauses({ text: "做好工作。（责任单位：市司法局", paragraphStarts: [0], labelLines: [false] }, 2022, (i) => at.push(i));
+    const cs = findClauses({ text: "做好工作。（责任单位：市司法局", paragraphStarts: [0], labelLines: [false] }, 2022, (_code, _m, i) => at.push(i));
     expect(at).toEqual([5]);
     expect(cs[0]!.units.responsible).toEqual(["市司法局"]);
   });

@@ -19,6 +19,8 @@ const kinds: [string, unknown][] = [
   ["工作要求", { kind: "text" }],
   ["名 称", { kind: "text" }],
   ["备注", { kind: "ignore" }],
+  ["类别", { kind: "group" }],
+  ["领域", { kind: "group" }],
 ];
 
 describe("columnKind", () => {
@@ -30,6 +32,10 @@ describe("mapColumns", () => {
     const m = mapColumns(["序号", "区县", "项目名称", "任 务", "完成时限"])!;
     expect(m.title).toBe(2);
     expect(m.kinds.map((k) => k.kind)).toEqual(["index", "role", "text", "text", "deadline"]);
+  });
+  it("a category column is never the title", () => {
+    const m = mapColumns(["序号", "领域", "重点任务", "牵头单位"])!;
+    expect(m.title).toBe(2);
   });
   it.each([
     [["1", "高水平推进共同富裕领域信息公开工作,做好“共同富裕班车”信息公开。", "市发展改革委", "全年"]],

@@ -107,9 +107,13 @@ describe("tables become TAB-separated row blocks", () => {
   });
 });
 
-describe("a ruled PDF table with a merged cell", () => {
-  it("repeats the merged 牵头单位 in each row it spans and joins a cell wrapped in two lines", async () => {
-    const d = await read("pdf/merged_cell_table.pdf");
+describe("PDF task tables drawn in other ways", () => {
+  it.each([
+    ["pdf/merged_cell_table.pdf", "stroked rules"],
+    ["pdf/filled_rules_table.pdf", "rules painted as thin filled rectangles in one path (Word)"],
+    ["pdf/borderless_table.pdf", "no rules: column-aligned text under a 序号 header line"],
+  ])("%s (%s): the merged 牵头单位 is repeated in each row it spans, a cell wrapped in two lines is one cell", async (file) => {
+    const d = await read(file);
     expect(d.blocks.filter((b) => b.kind === "row").map((b) => b.text)).toEqual([
       "序号\t重点任务\t牵头单位\t完成时限",
       "1\t做好政府工作报告重点任务分解落实情况公开\t区政府办公室\t全年",

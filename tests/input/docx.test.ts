@@ -27,6 +27,13 @@ describe("labelNumberedParagraphs", () => {
     const texts = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/gu)].map((m) => [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((t) => t[1]).join(""));
     expect(texts).toEqual(["一、甲", "1.1 乙", "1.2 丙", "二、丁", "2.1 戊", "己", "庚"]);
   });
+  it("continues a list across numIds of one abstractNum, restarts at a startOverride", () => {
+    const nums = numbering.replace("</w:numbering>", `<w:num w:numId="8"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="9"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`);
+    const p = (num: number, text: string): string => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${num}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const { xml } = labelNumberedParagraphs([p(7, "甲"), p(8, "乙"), p(9, "丙"), p(9, "丁")].join(""), nums);
+    expect([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t><\/w:r><w:r>/gu)].map((m) => m[1])).toEqual(["一、", "二、", "一、", "二、"]);
+  });
+
   it("returns the XML unchanged without numbering definitions", () => {
     expect(labelNumberedParagraphs(para(0, "甲"), "")).toEqual({ xml: para(0, "甲"), labelled: 0 });
   });

@@ -82,3 +82,12 @@ describe("saved web pages against the gold of their .txt twins", () => {
     ]);
   });
 });
+
+describe("PDF task tables of other drawings give the attachment tasks", () => {
+  it.each(["pdf/merged_cell_table.pdf", "pdf/filled_rules_table.pdf", "pdf/borderless_table.pdf"])("%s", async (file) => {
+    const r = await parse(fixture(file));
+    expect(r.tasks.map((t) => [t.id, t.leadUnits])).toEqual([
+      ["A1.1", ["区政府办公室"]], ["A1.2", ["区财政局"]], ["A1.3", ["区财政局"]], ["A1.4", ["区大数据局"]],
+    ]);
+  });
+});

@@ -137,6 +137,11 @@ const rules: { rule: string; text: string; want: Want; format?: "markdown" }[] =
     want: { "1.1": {}, "A1.1": { resp: ["吴兴区"], dl: ["2022-12-31"] } },
   },
   {
+    rule: "table 序号 in Chinese numerals; a category column is not the title",
+    text: HEAD + "一、任务\n（一）做好工作。\n附件\n任务清单\n序号\t领域\t工作任务\t责任单位\t完成时限\n一\t营商环境\t推行告知承诺制。\t县司法局\t2022年9月\n二\t营商环境\t规范涉企收费。\t县发展改革局\t长期",
+    want: { "1.1": {}, "A1.1": { resp: ["县司法局"], dl: ["2022-09-30"] }, "A1.2": { resp: ["县发展改革局"] } },
+  },
+  {
     rule: "an in-body table whose first cell carries the markers joins the numbered tree",
     text: HEAD + "一、任务\n序号\t任务\t责任单位\t完成时限\n（一）\t建设平台。\t区民政局\t2022年6月\n（二）\t培育企业。\t区商务局、区财政局\t全年",
     want: { "1.1": { resp: ["区民政局"], dl: ["2022-06-30"] }, "1.2": { resp: ["区商务局", "区财政局"], dl: ["2022-12-31"] } },

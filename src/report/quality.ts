@@ -1,0 +1,72 @@
+/**
+ * 数据质量 (data quality): what a coordinator must check by hand — tasks with no unit, tasks
+ * with no deadline, and every warning the parser reported, with its line.
+ */
+import type { Result } from "../schema.js";
+import { escapeHtml } from "./escape.js";
+import { docLabel, type TaskRow } from "./model.js";
+
+export interface QualitySummary {
+  readonly withoutUnits: readonly TaskRow[];
+  readonly withoutDeadlines: readonly TaskRow[];
+  readonly warnings: number;
+}
+
+export function summariseQuality(results: readonly Result[], rows: readonly TaskRow[]): QualitySummary {
+  return {
+    withoutUnits: rows.filter((r) => r.unitKeys.length === 0),
+    withoutDeadlines: rows.filter((r) => r.task.deadlines.length === 0),
+    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
+  };
+}
+
+const taskItem = (row: TaskRow, results: readonly Result[], multi: boolean): string => {
+  const r = results[row.doc];
+  const where = multi && r ? `${escapeHtml(docLabel(r, row.doc))} · ` : "";
+  return `<li><a href="#task-${row.ref}" data-goto="${row.ref}">${where}<span class="tid">${escapeHtml(row.task.id)}</span> ${escapeHtml(row.task.title)}</a> <span class="line">第 ${row.task.source.line} 行</span></li>`;
+};
+
+/** Lists longer than this start folded, so one sloppy notice does not bury the rest of the page. */
+const FOLD_OVER = 8;
+
+function taskList(id: string, heading: string, rows: readonly TaskRow[], results: readonly Result[], multi: boolean): string {
+  const list = `<ul>${rows.map((r) => taskItem(r, results, multi)).join("")}</ul>`;
+  const body = rows.length === 0
+    ? `<p class="empty">无</p>`
+    : `<details class="fold"${rows.length <= FOLD_OVER ? " open" : ""}><summary>列出 ${rows.length} 项</summary>${list}</details>`;
+  return `<div class="qbox" id="${id}"><h3>${heading} <span class="badge${rows.length ? " warn" : ""}">${rows.length}</span></h3>${body}</div>`;
+}
+
+export function renderQuality(results: readonly Result[], q: QualitySummary): string {
+  const multi = results.length > 1;
+  const warningRows = results.flatMap((r, d) =>
+    r.warnings.map(
+      (w) =>
+        `<tr>${multi ? `<td>${escapeHtml(docLabel(r, d))}</td>` : ""}<td><code>${escapeHtml(w.code)}</code></td>` +
+        `<td>${escapeHtml(w.message)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
+    ),
+  );
+  const warnings = warningRows.length
+    ? `<table class="warnings"><caption>解析警告（${warningRows.length}）</caption><thead><tr>${multi ? `<th scope="col">文件</th>` : ""}` +
+      `<th scope="col">代码</th><th scope="col">说明</th><th scope="col" class="num">行</th></tr></thead><tbody>${warningRows.join("")}</tbody></table>`
+    : `<p class="empty">解析未报告警告。</p>`;
+  const perDoc = results.map((r, d) => {
+    const mine = (rows: readonly TaskRow[]) => rows.filter((row) => row.doc === d).length;
+    const cell = (n: number) => `<td class="num${n ? " bad" : ""}">${n}</td>`;
+    return (
+      `<tr><th scope="row">${escapeHtml(docLabel(r, d))}</th><td class="num">${r.tasks.length}</td>` +
+      `${cell(mine(q.withoutUnits))}${cell(mine(q.withoutDeadlines))}${cell(r.warnings.length)}</tr>`
+    );
+  });
+  const summary = multi
+    ? `<div class="scroll"><table class="qsum"><caption>各通知的数据完整性</caption><thead><tr><th scope="col">文件</th>` +
+      `<th scope="col" class="num">任务</th><th scope="col" class="num">无单位</th><th scope="col" class="num">无期限</th>` +
+      `<th scope="col" class="num">警告</th></tr></thead><tbody>${perDoc.join("")}</tbody></table></div>`
+    : "";
+  return (
+    summary +
+    `<div class="qgrid">${taskList("q-no-units", "未明确责任单位的任务", q.withoutUnits, results, multi)}` +
+    `${taskList("q-no-deadlines", "未明确期限的任务", q.withoutDeadlines, results, multi)}</div>` +
+    `<div class="qbox" id="q-warnings">${warnings}</div>`
+  );
+}

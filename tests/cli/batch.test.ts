@@ -134,6 +134,14 @@ describe("formats and destinations", () => {
     expect(readFileSync(path.join(dir, "in/out/b.csv"))[0]).toBe(0xef); // .csv files get the BOM
     expect(out.some((f) => f.includes(".tmp"))).toBe(false);
   });
+
+  it("skips an output folder whose name looks like a glob, and names stdin's output stdin.<ext>", async () => {
+    const dir = tempDir();
+    copyInto(dir, { "in/a.txt": seed(0), "in/out[1]/old.txt": seed(1) });
+    const r = await runCli(["parse", "in", "-", "--out-dir", "in/out[1]", "-q"], { cwd: dir, stdin: readFileSync(seed(2)) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(listFiles(path.join(dir, "in/out[1]"))).toEqual(["a.json", "old.txt", "stdin.json"]);
+  });
 });
 
 describe("output safety", () => {

@@ -196,6 +196,30 @@ describe("output safety", () => {
   });
 });
 
+describe("reader options reach the readers", () => {
+  const pdf = path.join(FIXTURES, "pdf/encrypted_userpw_002.pdf");
+
+  it("--password (or GONGKAI_PASSWORD) opens an encrypted PDF", async () => {
+    const without = await runCli(["parse", pdf]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/E_PDF_ENCRYPTED/u);
+    const flag = await runCli(["parse", pdf, "--password", "gongkai"]);
+    expect(flag.code, flag.stderr).toBe(0);
+    expect(ResultSchema.parse(JSON.parse(flag.stdout)).source.format).toBe("pdf");
+    const env = await runCli(["parse", pdf], { env: { GONGKAI_PASSWORD: "gongkai" } });
+    expect(env.code).toBe(0);
+  });
+
+  it("--from and --encoding are passed on", async () => {
+    const md = await runCli(["parse", seed(0), "--from", "markdown"]);
+    expect(ResultSchema.parse(JSON.parse(md.stdout)).source.format).toBe("markdown");
+    const gb = await runCli(["parse", path.join(FIXTURES, "gbk/000_gb18030.txt"), "--encoding", "gb18030"]);
+    const doc = ResultSchema.parse(JSON.parse(gb.stdout));
+    expect(doc.source.encoding).toBe("gb18030");
+    expect(doc.document.issuer).toBe(ResultSchema.parse(JSON.parse((await runCli(["parse", seed(0)])).stdout)).document.issuer);
+  });
+});
+
 describe("limits, filters and shards", () => {
   it("--max-size refuses larger inputs with E_TOO_LARGE", async () => {
     const r = await runCli(["parse", seed(0), seed(1), "--max-size", "1KB", "-f", "ndjson"]);

@@ -297,7 +297,13 @@ describe("interruption (in-process)", () => {
     for (let i = 0; i < 20; i++) files[`in/n${String(i).padStart(2, "0")}.txt`] = seed(i % 5);
     copyInto(dir, files);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 300);
+    // Abort once the first output exists (not after a fixed time: a loaded CI machine may be slow to get there).
+    const poll = setInterval(() => {
+      if (existsSync(path.join(dir, "out")) && listFiles(path.join(dir, "out")).some((f) => f.endsWith(".json"))) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 10);
     const r = await runCli(["parse", "in", "--out-dir", "out", "-j", "1"], { cwd: dir, env: { GONGKAI_TEST_DELAY_MS: "50" }, signal: controller.signal });
     expect(r.code).toBe(130);
     const written = listFiles(path.join(dir, "out"));

@@ -16,15 +16,13 @@ export interface Spawned {
 
 export function spawnCli(args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Spawned {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: "1", ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  // setEncoding decodes across chunk boundaries: a character split between two chunks stays whole.
-  child.stdout.setEncoding("utf8");
-  child.stderr.setEncoding("utf8");
-  child.stdout.on("data", (d: string) => (stdout += d));
-  child.stderr.on("data", (d: string) => (stderr += d));
+  // Decode once at the end: a chunk boundary can fall inside a multi-byte character.
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on("data", (d: Buffer) => out.push(d));
+  child.stderr.on("data", (d: Buffer) => err.push(d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+    child.on("close", (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })),
   );
   return { child, done };
 }

@@ -83,7 +83,10 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const titleYear = t ? /(?:19|20)\d{2}/u.exec(t.title)?.[0] : undefined;
   const year = titleYear ? Number(titleYear) : dn?.year ?? (issue ? Number(issue.date.slice(0, 4)) : print ? Number(print.date.slice(0, 4)) : null);
 
-  const warnings: Warning[] = diagnostics.map((d) => ({ code: d.ruleId, message: d.reason, line: d.span ? text.lineOf(d.span[0]) : null }));
+  const warnings: Warning[] = [
+    ...(input.warnings ?? []).map((w) => ({ code: w.code, message: w.message, line: null })),
+    ...diagnostics.map((d) => ({ code: d.ruleId, message: d.reason, line: d.span ? text.lineOf(d.span[0]) : null })),
+  ];
   const warn = (code: string, message: string, offset: number | null): void =>
     void warnings.push({ code, message, line: offset === null ? null : text.lineOf(offset) });
 

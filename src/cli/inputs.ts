@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { glob } from "tinyglobby";
+import { escapePath, glob } from "tinyglobby";
 import type { SerializedError } from "./failure.js";
 
 export interface InputRef {
@@ -63,7 +63,8 @@ export async function expandInputs(args: readonly string[], opts: ExpandOptions)
     }
     const ignore = opts.exclude.flatMap((x) => {
       const rel = inside(abs, x);
-      return rel === null ? [] : [toPosix(rel), `${toPosix(rel)}/**`];
+      const pattern = rel === null ? null : escapePath(toPosix(rel)); // a folder named "out[1]" is a name, not a pattern
+      return pattern === null ? [] : [pattern, `${pattern}/**`];
     });
     const found = await glob(opts.globs.length > 0 ? [...opts.globs] : [DEFAULT_GLOB], {
       cwd: abs, dot: false, onlyFiles: true, ignore, caseSensitiveMatch: false, expandDirectories: false, followSymbolicLinks: false,

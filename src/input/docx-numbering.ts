@@ -25,45 +25,100 @@ interface Numbering {
   nums: Map<string, { abstractId: string; starts: Map<number, number> }>;
 }
 
-const attrVal = (xml: string, tag: string): string | undefined => new RegExp(`<w:${tag}\\b[^>]*?\\bw:val="([^"]*)"`, "u").exec(xml)?.[1];
+/*
+ * The XML is scanned with indexOf, not regular expressions: element bodies are searched with
+ * lazy patterns that backtrack badly on hostile input, and these parts are tiny anyway.
+ */
+
+/** Each `<w:NAME …>…</w:NAME>` (or self-closing) element: its opening tag and its body. */
+function elements(xml: string, name: string): { open: string; body: string; start: number; end: number }[] {
+  const out: { open: string; body: string; start: number; end: number }[] = [];
+  const tag = `<w:${name}`;
+  const close = `</w:${name}>`;
+  let i = xml.indexOf(tag);
+  while (i >= 0) {
+    const next = xml[i + tag.length];
+    const openEnd = xml.indexOf(">", i);
+    if (openEnd < 0) break;
+    if (next === " " || next === ">" || next === "/" || next === "\n" || next === "\t" || next === "\r") {
+      const open = xml.slice(i, openEnd + 1);
+      if (open.endsWith("/>")) out.push({ open, body: "", start: i, end: openEnd + 1 });
+      else {
+        const c = xml.indexOf(close, openEnd);
+        const end = c < 0 ? xml.length : c + close.length;
+        out.push({ open, body: xml.slice(openEnd + 1, c < 0 ? xml.length : c), start: i, end });
+      }
+    }
+    i = xml.indexOf(tag, openEnd);
+  }
+  return out;
+}
+
+/** The value of attribute `name="…"` in an opening tag. */
+function attrOf(open: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const at = open.indexOf(key);
+  if (at < 0) return undefined;
+  const end = open.indexOf('"', at + key.length);
+  return end < 0 ? undefined : open.slice(at + key.length, end);
+}
+
+/** `w:val` of the first `<w:TAG …>` child. */
+const attrVal = (xml: string, tag: string): string | undefined => {
+  const el = elements(xml, tag)[0];
+  return el ? attrOf(el.open, "w:val") : undefined;
+};
 
 function readNumbering(xml: string): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
+  for (const a of elements(xml, "abstractNum")) {
+    const id = attrOf(a.open, "w:abstractNumId");
+    if (id === undefined) continue;
     const levels = new Map<number, Level>();
-    for (const l of m[2]!.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/gu)) {
-      const body = l[2]!;
-      levels.set(Number(l[1]), {
-        start: Number(attrVal(body, "start") ?? "1"),
-        format: attrVal(body, "numFmt") ?? "decimal",
-        text: attrVal(body, "lvlText") ?? "",
-        legal: /<w:isLgl\b(?![^>]*w:val="(?:0|false)")/u.test(body),
-        suffix: attrVal(body, "suff") === "nothing" ? "" : " ",
+    for (const l of elements(a.body, "lvl")) {
+      const ilvl = attrOf(l.open, "w:ilvl");
+      if (ilvl === undefined) continue;
+      const legal = elements(l.body, "isLgl")[0];
+      const legalVal = legal ? attrOf(legal.open, "w:val") : undefined;
+      levels.set(Number(ilvl), {
+        start: Number(attrVal(l.body, "start") ?? "1"),
+        format: attrVal(l.body, "numFmt") ?? "decimal",
+        text: attrVal(l.body, "lvlText") ?? "",
+        legal: legal !== undefined && legalVal !== "0" && legalVal !== "false",
+        suffix: attrVal(l.body, "suff") === "nothing" ? "" : " ",
       });
     }
-    abstract.set(m[1]!, levels);
+    abstract.set(id, levels);
   }
   const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
-  for (const m of xml.matchAll(/<w:num\b[^>]*?w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/gu)) {
-    const abstractId = attrVal(m[2]!, "abstractNumId");
-    if (abstractId === undefined) continue;
+  for (const n of elements(xml, "num")) {
+    const id = attrOf(n.open, "w:numId");
+    const abstractId = attrVal(n.body, "abstractNumId");
+    if (id === undefined || abstractId === undefined) continue;
     const starts = new Map<number, number>();
-    for (const o of m[2]!.matchAll(/<w:lvlOverride\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/gu)) {
-      const s = attrVal(o[2]!, "startOverride");
-      if (s !== undefined) starts.set(Number(o[1]), Number(s));
+    for (const o of elements(n.body, "lvlOverride")) {
+      const ilvl = attrOf(o.open, "w:ilvl");
+      const st = attrVal(o.body, "startOverride");
+      if (ilvl !== undefined && st !== undefined) starts.set(Number(ilvl), Number(st));
     }
-    nums.set(m[1]!, { abstractId, starts });
+    nums.set(id, { abstractId, starts });
   }
   return { abstract, nums };
+}
+
+/** The numId/ilvl of a `<w:numPr>` inside some XML, if any. */
+function numPrOf(xml: string): { numId: string | undefined; ilvl: string | undefined } | undefined {
+  const numPr = elements(xml, "numPr")[0];
+  return numPr ? { numId: attrVal(numPr.body, "numId"), ilvl: attrVal(numPr.body, "ilvl") } : undefined;
 }
 
 /** Paragraph styles that carry a numPr of their own (Word "List Number"-style headings). */
 function readStyleNumbering(xml: string): Map<string, { numId: string; ilvl: number }> {
   const out = new Map<string, { numId: string; ilvl: number }>();
-  for (const m of xml.matchAll(/<w:style\b[^>]*?w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/gu)) {
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/u.exec(m[2]!)?.[1];
-    const numId = numPr ? attrVal(numPr, "numId") : undefined;
-    if (numPr && numId !== undefined) out.set(m[1]!, { numId, ilvl: Number(attrVal(numPr, "ilvl") ?? "0") });
+  for (const st of elements(xml, "style")) {
+    const id = attrOf(st.open, "w:styleId");
+    const numPr = numPrOf(st.body);
+    if (id !== undefined && numPr?.numId !== undefined) out.set(id, { numId: numPr.numId, ilvl: Number(numPr.ilvl ?? "0") });
   }
   return out;
 }
@@ -167,18 +222,23 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
   const counters = new Map<string, number[]>(); // abstractNumId → counter per level
   const started = new Set<string>();
   let labelled = 0;
-  const xml = documentXml.replace(/(<w:p\b[^>]*>)(<w:pPr>[\s\S]*?<\/w:pPr>)?/gu, (whole, open: string, pPr: string | undefined) => {
-    if (open.endsWith("/>") || !pPr) return whole;
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/u.exec(pPr)?.[1];
+  let xml = "";
+  let copied = 0;
+  for (const p of elements(documentXml, "p")) {
+    if (p.open.endsWith("/>") || !p.body.startsWith("<w:pPr>")) continue;
+    const pPrEnd = p.body.indexOf("</w:pPr>");
+    if (pPrEnd < 0) continue;
+    const pPr = p.body.slice(0, pPrEnd);
+    const own = numPrOf(pPr);
     const style = attrVal(pPr, "pStyle");
     const fromStyle = style !== undefined ? styleNum.get(style) : undefined;
-    const numId = (numPr ? attrVal(numPr, "numId") : undefined) ?? fromStyle?.numId;
-    const ilvl = Number((numPr ? attrVal(numPr, "ilvl") : undefined) ?? fromStyle?.ilvl ?? 0);
-    if (numId === undefined || numId === "0") return whole;
+    const numId = own?.numId ?? fromStyle?.numId;
+    const ilvl = Number(own?.ilvl ?? fromStyle?.ilvl ?? 0);
+    if (numId === undefined || numId === "0") continue;
     const num = numbering.nums.get(numId);
     const levels = num ? numbering.abstract.get(num.abstractId) : undefined;
     const level = levels?.get(ilvl);
-    if (!num || !levels || !level) return whole;
+    if (!num || !levels || !level) continue;
     const startOf = (l: number): number => num.starts.get(l) ?? levels.get(l)?.start ?? 1;
     let c = counters.get(num.abstractId) ?? [];
     if (!started.has(numId)) {
@@ -189,17 +249,26 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
     c.length = ilvl + 1; // deeper levels restart
     counters.set(num.abstractId, c);
     let ok = true;
-    const label = level.text.replace(/%(\d)/gu, (_, d: string) => {
-      const l = Number(d) - 1;
-      const fmt = level.legal && l !== ilvl ? "decimal" : (levels.get(l)?.format ?? "decimal");
-      const s = formatNumber(c[l] ?? startOf(l), fmt);
-      if (s === null) ok = false;
-      return s ?? "";
-    });
-    if (!ok || formatNumber(1, level.format) === null || label.trim() === "") return whole;
+    let label = "";
+    for (let k = 0; k < level.text.length; k++) {
+      const d = level.text.charCodeAt(k + 1) - 48;
+      if (level.text[k] === "%" && d >= 1 && d <= 9) {
+        const l = d - 1;
+        const fmt = level.legal && l !== ilvl ? "decimal" : (levels.get(l)?.format ?? "decimal");
+        const v = formatNumber(c[l] ?? startOf(l), fmt);
+        if (v === null) ok = false;
+        label += v ?? "";
+        k++;
+      } else label += level.text[k];
+    }
+    if (!ok || formatNumber(1, level.format) === null || label.trim() === "") continue;
     labelled++;
-    return `${open}${pPr}<w:r><w:t xml:space="preserve">${escapeXml(label + level.suffix)}</w:t></w:r>`;
-  });
+    // insert the label run right after </w:pPr>
+    const at = p.start + p.open.length + pPrEnd + "</w:pPr>".length;
+    xml += documentXml.slice(copied, at) + `<w:r><w:t xml:space="preserve">${escapeXml(label + level.suffix)}</w:t></w:r>`;
+    copied = at;
+  }
+  xml += documentXml.slice(copied);
   return { xml, labelled };
 }
 

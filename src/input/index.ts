@@ -66,14 +66,29 @@ function looksLikeHtml(head: string): boolean {
 
 /** The charset a page declares (`<meta charset>` or http-equiv), if it is one we know. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/iu.exec(head);
-  if (!m) return undefined;
-  try {
-    return encodingName(m[1]!);
-  } catch {
-    return undefined;
+  // scanned by hand: a pattern over "<meta … charset=…" backtracks badly on hostile markup
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1").toLowerCase();
+  for (let at = head.indexOf("charset"); at >= 0; at = head.indexOf("charset", at + 7)) {
+    const meta = head.lastIndexOf("<meta", at);
+    if (meta < 0 || head.lastIndexOf(">", at) > meta) continue; // not inside a <meta> tag
+    let i = at + 7;
+    const skip = (chars: string): void => {
+      while (i < head.length && chars.includes(head[i]!)) i++;
+    };
+    skip(" \t\r\n");
+    if (head[i] !== "=") continue;
+    i++;
+    skip(" \t\r\n\"'");
+    let name = "";
+    while (i < head.length && /[a-z0-9_-]/u.test(head[i]!)) name += head[i++];
+    if (!name) continue;
+    try {
+      return encodingName(name);
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 /** Sniff the container from its first bytes (content first, then the extension). */

@@ -541,6 +541,9 @@ function assemble(pages: PdfPageContent[]): DecodedInput {
       hint: "OCR the rendered pages instead, or get the Word/HTML version of the notice",
     });
   }
+  // Some pages without text among pages with text: scanned pages mixed in. Say so; their text is missing.
+  const empty = pages.flatMap((p, i) => (p.elements.length === 0 ? [i + 1] : []));
+  const warnings = empty.length ? [{ code: "W_PDF_PAGES_NO_TEXT", message: `${empty.length > 1 ? `pages ${empty.join(", ")} have` : `page ${empty[0]} has`} no text layer (scanned?): that text is missing; run OCR first` }] : [];
   dropFurniture(pages);
   joinTablesAcrossPages(pages);
 
@@ -559,7 +562,7 @@ function assemble(pages: PdfPageContent[]): DecodedInput {
       }
     }
   });
-  return { format: "pdf", encoding: null, source, blocks, pages: pages.length };
+  return { format: "pdf", encoding: null, source, blocks, pages: pages.length, ...(warnings.length ? { warnings } : {}) };
 }
 
 const cleanCell = (s: string): string => s.replace(/[\t\r\n]+/gu, " ").trim();

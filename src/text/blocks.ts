@@ -28,6 +28,8 @@ export interface DecodedInput {
   readonly pages?: number;
   /** Metadata found outside the text flow (YAML front matter, HTML meta): e.g. { 文号: "…" }. */
   readonly meta?: Readonly<Record<string, string>>;
+  /** What the reader noticed but could recover from (e.g. pages without a text layer); passed on as warnings. */
+  readonly warnings?: readonly { code: string; message: string }[];
 }
 
 /** Make a block from a slice of the source [start, end). */

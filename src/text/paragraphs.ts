@@ -57,9 +57,9 @@ export function startsParagraph(folded: string): boolean {
   if ((c === "附" || "-•*·".includes(c)) && (ATTACHMENT_LIST_RE.test(folded) || ATTACHMENT_HEADER_RE.test(folded))) return true;
   if (c === "抄" && CC_RE.test(folded)) return true;
   if (folded.length > 200) return false;
-  if (DATE_FIRST.has(c) && DATE_LINE_RE.test(folded)) return true;
+  if (DATE_FIRST.has(c) && last === "日" && DATE_LINE_RE.test(folded)) return true;
   if (last === "发" && PRINT_LINE_RE.test(folded)) return true;
-  if (folded.length <= 30 && DISCLOSURE_RE.test(folded)) return true;
+  if (folded.length <= 30 && (folded.includes("公开") || folded.includes("此件")) && DISCLOSURE_RE.test(folded)) return true;
   if (last === ":" && RECIPIENTS_RE.test(folded)) return true;
   return last === "号" && /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded);
 }
@@ -136,7 +136,7 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
     const heading = block.kind === "heading";
     const next = foldeds[li + 1];
     // A signature (an organisation name alone on its line) stands before the date: never a continuation.
-    const signature = next !== undefined && next.length <= 40 && DATE_LINE_RE.test(next) && isSignatureLine(folded);
+    const signature = next !== undefined && next.length <= 40 && next.endsWith("日") && DATE_LINE_RE.test(next) && isSignatureLine(folded);
     // A 主送 list wrapped over two lines: "各开发区管委会，…，区级机关" + "各部门、公司：".
     const recipientsWrap =
       cur.length > 0 && curLength <= 300 && folded.endsWith(":") && RECIPIENTS_RE.test(folded) && RECIPIENTS_RE.test(`${curFolded.join("")}:`) && /[,、]/u.test(curFolded.join(""));

@@ -134,6 +134,14 @@ describe("formats and destinations", () => {
     expect(readFileSync(path.join(dir, "in/out/b.csv"))[0]).toBe(0xef); // .csv files get the BOM
     expect(out.some((f) => f.includes(".tmp"))).toBe(false);
   });
+
+  it("skips an output folder whose name looks like a glob, and names stdin's output stdin.<ext>", async () => {
+    const dir = tempDir();
+    copyInto(dir, { "in/a.txt": seed(0), "in/out[1]/old.txt": seed(1) });
+    const r = await runCli(["parse", "in", "-", "--out-dir", "in/out[1]", "-q"], { cwd: dir, stdin: readFileSync(seed(2)) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(listFiles(path.join(dir, "in/out[1]"))).toEqual(["a.json", "old.txt", "stdin.json"]);
+  });
 });
 
 describe("output safety", () => {
@@ -185,6 +193,30 @@ describe("output safety", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("reader options reach the readers", () => {
+  const pdf = path.join(FIXTURES, "pdf/encrypted_userpw_002.pdf");
+
+  it("--password (or GONGKAI_PASSWORD) opens an encrypted PDF", async () => {
+    const without = await runCli(["parse", pdf]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/E_PDF_ENCRYPTED/u);
+    const flag = await runCli(["parse", pdf, "--password", "gongkai"]);
+    expect(flag.code, flag.stderr).toBe(0);
+    expect(ResultSchema.parse(JSON.parse(flag.stdout)).source.format).toBe("pdf");
+    const env = await runCli(["parse", pdf], { env: { GONGKAI_PASSWORD: "gongkai" } });
+    expect(env.code).toBe(0);
+  });
+
+  it("--from and --encoding are passed on", async () => {
+    const md = await runCli(["parse", seed(0), "--from", "markdown"]);
+    expect(ResultSchema.parse(JSON.parse(md.stdout)).source.format).toBe("markdown");
+    const gb = await runCli(["parse", path.join(FIXTURES, "gbk/000_gb18030.txt"), "--encoding", "gb18030"]);
+    const doc = ResultSchema.parse(JSON.parse(gb.stdout));
+    expect(doc.source.encoding).toBe("gb18030");
+    expect(doc.document.issuer).toBe(ResultSchema.parse(JSON.parse((await runCli(["parse", seed(0)])).stdout)).document.issuer);
   });
 });
 
@@ -265,7 +297,13 @@ describe("interruption (in-process)", () => {
     for (let i = 0; i < 20; i++) files[`in/n${String(i).padStart(2, "0")}.txt`] = seed(i % 5);
     copyInto(dir, files);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 300);
+    // Abort once the first output exists (not after a fixed time: a loaded CI machine may be slow to get there).
+    const poll = setInterval(() => {
+      if (existsSync(path.join(dir, "out")) && listFiles(path.join(dir, "out")).some((f) => f.endsWith(".json"))) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 10);
     const r = await runCli(["parse", "in", "--out-dir", "out", "-j", "1"], { cwd: dir, env: { GONGKAI_TEST_DELAY_MS: "50" }, signal: controller.signal });
     expect(r.code).toBe(130);
     const written = listFiles(path.join(dir, "out"));

@@ -1,6 +1,5 @@
 /** Through the built bin/gongkai.js: signals, worker threads, the new-user CSV path. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -69,8 +68,6 @@ describe("worker threads", () => {
     const differing = a.flatMap((line, i) => {
       if (line === b[i]) return [];
       const x = JSON.parse(line) as Record<string, unknown>, y = JSON.parse(b[i] ?? "{}") as Record<string, unknown>;
-      // Keep both versions for a post-mortem: this has been seen once under heavy load and not reproduced since.
-      writeFileSync(path.join(tmpdir(), `gongkai-worker-diff-${i}.json`), JSON.stringify({ inProcess: x, workers: y }, null, 1));
       return [`${i}: ${JSON.stringify((x.source as { path: string }).path)} ${Object.keys(x).filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])).join(",")}`];
     });
     expect(differing).toEqual([]);

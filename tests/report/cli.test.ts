@@ -106,3 +106,27 @@ describe("gongkai report", () => {
     expect(localToday(new Date(2022, 5, 3, 23, 59))).toBe("2022-06-03");
   });
 });
+
+describe("report --compare", () => {
+  it("adds a side-by-side comparison of consecutive notices, escaped", async () => {
+    const { main } = await import("../../src/cli/main.js");
+    const { PassThrough } = await import("node:stream");
+    const { mkdtempSync, readFileSync: read } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "gongkai-report-compare-"));
+    const out = join(dir, "r.html");
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const root = join(import.meta.dirname, "../..");
+    const code = await main(
+      ["node", "gongkai", "report", "seeds/002_988baf87858b03bd.txt", "seeds/000_69dd9e51073771b8.txt", "--compare", "--today", "2022-08-01", "-o", out],
+      { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: root },
+    );
+    expect(code).toBe(0);
+    const html = read(out, "utf8");
+    expect(html).toContain('id="compare-1"');
+    expect(html).toMatch(/对比：市政府办公室关于印发无锡市2021年[^<]*→/u);
+    expect(html).toContain("仅见于");
+  });
+});

@@ -2,11 +2,10 @@
  * `gongkai compare A B`: align the tasks of two notices (carried over / dropped / new, and what
  * changed). `gongkai compare --base UPPER LOWER…`: which lower notices take up each base task.
  */
-import { readFile, stat } from "node:fs/promises";
 import { Chalk } from "chalk";
 import { Command, Option } from "commander";
 import { z } from "zod";
-import { GongkaiError, isGongkaiError } from "../../errors.js";
+import { GongkaiError } from "../../errors.js";
 import { compareResults, DEFAULT_THRESHOLD } from "../../compare/compare.js";
 import { coverResults } from "../../compare/coverage.js";
 import { loadResult } from "../../compare/load.js";
@@ -17,6 +16,10 @@ import { renderCompareText, renderCoverageText } from "../../compare/render/text
 import { CompareResultSchema, CoverageResultSchema } from "../../compare/schema.js";
 import type { Result } from "../../schema.js";
 import { EXIT } from "../exit-code.js";
+import { serializeError } from "../failure.js";
+import { readFileChecked } from "../read-file.js";
+import { DEFAULT_MAX_SIZE } from "../size.js";
+import { failureLine } from "../reporter.js";
 import type { CliIO } from "../io.js";
 
 export const CompareOptionsSchema = z.object({
@@ -132,24 +135,6 @@ function painter(opts: CompareCliOptions, io: CliIO): Painter {
   return { bold: c.bold, dim: c.dim, green: c.green, red: c.red, yellow: c.yellow, cyan: c.cyan };
 }
 
-async function readInputFile(path: string): Promise<Uint8Array> {
-  let st;
-  try {
-    st = await stat(path);
-  } catch {
-    throw new GongkaiError("E_NOT_FOUND", "no such file", { hint: "check the path" });
-  }
-  if (st.isDirectory()) throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file" });
-  return readFile(path);
-}
-
-/** One line per failure (stack under --debug); kept here so this command does not depend on parse.ts. */
-function formatError(file: string, e: unknown, debug: boolean): string {
-  if (isGongkaiError(e)) {
-    const line = `gongkai: ${file}: ${e.code}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
-    return debug && e.stack ? `${line}\n${e.stack}` : line;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  const line = `gongkai: ${file}: E_INTERNAL: ${msg.split("\n")[0]} (run with --debug for details)`;
-  return debug && e instanceof Error && e.stack ? `${line}\n${e.stack}` : line;
-}
+/** Shared with parse and report: typed errors for missing files and folders, --max-size enforced. */
+const readInputFile = (path: string): Promise<Uint8Array> => readFileChecked(path, DEFAULT_MAX_SIZE);
+const formatError = (file: string, e: unknown, debug: boolean): string => failureLine(file, serializeError(e), debug);

@@ -4,6 +4,8 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { compareResults } from "../../compare/compare.js";
+import { comparisonSection } from "../../report/comparison.js";
 import { GongkaiError } from "../../errors.js";
 import { isIsoDate, renderReport } from "../../report/index.js";
 import { ErrorRecordSchema, ResultSchema, type Result } from "../../schema.js";
@@ -22,6 +24,8 @@ const ReportOptionsSchema = z.object({
   today: z.string().refine(isIsoDate, "expected a calendar date YYYY-MM-DD").optional(),
   title: z.string().optional(),
   maxSize: z.string().optional(),
+  compare: z.boolean().optional(),
+  threshold: z.coerce.number().min(0).max(1).optional(),
   debug: z.boolean().optional(),
 });
 
@@ -42,6 +46,8 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     .option("--today <date>", "YYYY-MM-DD; deadlines before it are marked past due (default: today)")
     .option("--title <text>", "page title (default: the notice title)")
     .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
+    .option("--compare", "add a side-by-side comparison of each notice with the next (e.g. last year's → this year's)")
+    .option("--threshold <score>", "with --compare: lowest similarity for a task pair (default: as in `gongkai compare`)")
     .option("--debug", "print stack traces")
     .action(async (inputs: string[], raw: unknown) => {
       const parsed = ReportOptionsSchema.safeParse(raw);
@@ -78,7 +84,17 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
         io.stderr.write("gongkai report: no document to report on; nothing written\n");
         return setCode(EXIT.failed);
       }
-      const html = renderReport(results, { today: opts.today ?? localToday(), ...(opts.title === undefined ? {} : { title: opts.title }) });
+      const comparisons = opts.compare
+        ? results.slice(1).map((b, i) => {
+            const a = results[i]!;
+            return comparisonSection(a, b, compareResults(a, b, opts.threshold === undefined ? {} : { threshold: opts.threshold }), i);
+          })
+        : [];
+      const html = renderReport(results, {
+        today: opts.today ?? localToday(),
+        ...(opts.title === undefined ? {} : { title: opts.title }),
+        ...(comparisons.length ? { comparisons } : {}),
+      });
       try {
         if (opts.out === "-") io.stdout.write(html);
         else await writeAtomic(resolve(io.cwd, opts.out), html);

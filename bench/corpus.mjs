@@ -1,11 +1,11 @@
 // Deterministic benchmark corpus, built from the seed notices (seeds/, fixtures/dev/docs/) and
-// the real LibreOffice PDFs (fixtures/pdf/ when present, else bench/fixtures/pdf/).
+// the real LibreOffice PDFs of fixtures/pdf/ (when absent, every PDF is generated).
 // Every notice is a variant: years shifted, months/days/counts redrawn, city and unit names
 // swapped, headings and item bodies permuted among slots of the same level (the markers stay in
 // order, so numbering is still valid). The corpus is cached under bench/corpus/<key>/ where
 // <key> hashes the generator, the scale and the source bytes.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { textToPdf } from "./pdf-writer.mjs";
 
@@ -150,7 +150,7 @@ function readBases(root) {
 }
 
 function realPdfs(root) {
-  for (const d of [join(root, "fixtures/pdf"), join(root, "bench/fixtures/pdf")]) {
+  for (const d of [join(root, "fixtures/pdf")]) {
     if (!existsSync(d)) continue;
     const files = readdirSync(d).filter((f) => /^\d{3}_[0-9a-f]+\.pdf$/u.test(f)).sort();
     if (files.length) return files.map((f) => join(d, f));
@@ -240,5 +240,3 @@ export function buildCorpus({ root, scale = 1, log = () => {} }) {
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { ...manifest, ...paths };
 }
-
-export const dirSize = (d) => readdirSync(d, { recursive: true }).reduce((s, f) => s + statSync(join(d, f)).size, 0);

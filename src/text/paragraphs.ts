@@ -105,7 +105,10 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const flush = (): void => {
     if (cur.length === 0) return;
     const seg = cur.length === 1 ? cur[0]! : joinSegs(cur);
-    out.push({ ...seg, folded: curFolded.join(""), lines: cur, row: curRow, heading: curHeading, page: curPage });
+    out.push({
+      text: seg.text, offsets: seg.offsets, end: seg.end, folded: curFolded.length === 1 ? curFolded[0]! : curFolded.join(""),
+      lines: cur, row: curRow, heading: curHeading, page: curPage,
+    });
     cur = [];
     curFolded = [];
     curLength = 0;

@@ -2,11 +2,6 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./exit-code.js";
 import { type CliIO, processIO } from "./io.js";
-import { parseCommand } from "./commands/parse.js";
-import { compareCommand } from "./commands/compare.js";
-import { reportCommand } from "./commands/report.js";
-import { schemaCommand } from "./commands/schema.js";
-import { validateCommand } from "./commands/validate.js";
 import { VERSION } from "../version.js";
 
 export const EXIT_HELP = `
@@ -30,6 +25,19 @@ const output = (io: CliIO) => ({
 });
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  // `gongkai --version` answers before the commands (and the whole pipeline under them) are loaded.
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [{ parseCommand }, { compareCommand }, { reportCommand }, { schemaCommand }, { validateCommand }] = await Promise.all([
+    import("./commands/parse.js"),
+    import("./commands/compare.js"),
+    import("./commands/report.js"),
+    import("./commands/schema.js"),
+    import("./commands/validate.js"),
+  ]);
   let code: number = EXIT.ok;
   const setCode = (c: number): void => void (code = c);
   const program = new Command("gongkai")

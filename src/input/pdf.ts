@@ -82,7 +82,6 @@ async function loadPdfJs(): Promise<PdfJs> {
   try {
     return await import("pdfjs-dist/legacy/build/pdf.mjs");
   } finally {
-    // eslint-disable-next-line no-extend-native
     Array.prototype.push = push;
   }
 }

@@ -7,8 +7,8 @@
  */
 import { squash } from "../text/chars.js";
 import { agencyNames } from "./header.js";
-import { ORG_SUFFIX_RE, SIGNED_DATE_RE } from "./layout.js";
-import { PRINT_LINE_RE } from "./patterns.js";
+import { SIGNED_DATE_RE } from "./layout.js";
+import { isSignatureLine, PRINT_LINE_RE } from "./patterns.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 import { zhNumber } from "./zh-numerals.js";
@@ -36,8 +36,6 @@ export function parseChineseDate(s: string): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-const isSignature = (s: string): boolean => s.length >= 2 && s.length <= 60 && ORG_SUFFIX_RE.test(s) && !/[,，。;；:：]/u.test(s);
-
 export const issueDate = defineExtractor<IssueDateFinding>({
   name: "issueDate",
   extract({ text, layout }) {
@@ -48,9 +46,9 @@ export const issueDate = defineExtractor<IssueDateFinding>({
     if (!date) return [];
     let issuer: string | null = null;
     const signed = SIGNED_DATE_RE.exec(p.folded);
-    if (signed?.groups?.agency && isSignature(signed.groups.agency)) issuer = squash(p.text.slice(0, signed.groups.agency.length));
+    if (signed?.groups?.agency && isSignatureLine(signed.groups.agency)) issuer = squash(p.text.slice(0, signed.groups.agency.length));
     const prev = ps[layout.dateLine - 1];
-    if (!issuer && prev && !prev.row && isSignature(prev.folded)) issuer = agencyNames(prev, text.source).join("、");
+    if (!issuer && prev && !prev.row && isSignatureLine(prev.folded)) issuer = agencyNames(prev, text.source).join("、");
     return [{ kind: "issueDate", span: spanOf(p), raw: p.text, date, issuer }];
   },
 });
@@ -66,9 +64,9 @@ export const printDate = defineExtractor<PrintDateFinding>({
       const date = parseChineseDate(m.groups.date!);
       if (!date) continue;
       let issuer: string | null = squash(p.text.slice(0, m.groups.agency!.length)) || null;
-      if (issuer && !isSignature(issuer)) issuer = null;
+      if (issuer && !isSignatureLine(issuer)) issuer = null;
       const prev = ps[i - 1];
-      if (!issuer && prev && !prev.row && isSignature(prev.folded)) issuer = squash(prev.text);
+      if (!issuer && prev && !prev.row && isSignatureLine(prev.folded)) issuer = squash(prev.text);
       return [{ kind: "printDate", span: spanOf(p), raw: p.text, date, issuer }];
     }
     return [];

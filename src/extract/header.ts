@@ -8,8 +8,7 @@
 import { squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { splitNames } from "../normalize/units.js";
-import { ORG_SUFFIX_RE } from "./layout.js";
-import { DATE_LINE_RE, DISCLOSURE_RE, TITLE_END_RE } from "./patterns.js";
+import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
 import { parseDocNumber } from "./doc-number.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";

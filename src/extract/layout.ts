@@ -4,13 +4,9 @@
  * extractor reads it instead of re-scanning.
  */
 import type { Paragraph } from "../text/paragraphs.js";
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, isSignatureLine, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
 import { mapColumns } from "./table.js";
 import { matchMarker } from "./section-marker.js";
-
-/** Organisation-name endings, used to recognise a signature line. */
-export const ORG_SUFFIX_RE =
-  /(?:办公室|办公厅|人民政府|政府|委员会|管委会|管理委员会|指挥部|办事处|领导小组|小组|党委|党组|中心|公司|集团|局|厅|部|委|办|院|署|会|所|队|处|科|站|社|行|馆|团|组|室)$/u;
 
 
 /** Signature + date on one line: "平潭县国土资源局 二〇一二年九月六日". */
@@ -49,7 +45,7 @@ function endsBody(ps: readonly Paragraph[], i: number): boolean {
   if (ATTACHMENT_LIST_RE.test(f) || ATTACHMENT_HEADER_RE.test(f) || CC_RE.test(f) || PRINT_LINE_RE.test(f) || isDateLine(p)) return true;
   // A signature line directly followed by the date.
   const next = ps[i + 1];
-  return f.length <= 40 && ORG_SUFFIX_RE.test(f) && next !== undefined && isDateLine(next) && !/[,，。;；:]/u.test(f);
+  return next !== undefined && isDateLine(next) && isSignatureLine(f);
 }
 
 export function computeLayout(ps: readonly Paragraph[]): Layout {

@@ -86,3 +86,10 @@ export const TITLE_END_RE = /(?:通知|意见|决定|通报|批复|报告|函|�
 
 /** 主送机关 line: starts like an addressee and ends with a colon. */
 export const RECIPIENTS_RE = /^(?:各|全|有关|市|区|县|省|国务院|自治区|州|镇|乡|街道|中共|党|本)[^。:;!?]{1,300}:$/u;
+
+/** Organisation-name endings, used to recognise a signature line and an issuer. */
+export const ORG_SUFFIX_RE =
+  /(?:办公室|办公厅|人民政府|政府|委员会|管委会|管理委员会|指挥部|办事处|领导小组|小组|党委|党组|中心|公司|集团|局|厅|部|委|办|院|署|会|所|队|处|科|站|社|行|馆|团|组|室)$/u;
+
+/** A 落款 signature: an organisation name alone on its line (folded text: no sentence punctuation). */
+export const isSignatureLine = (s: string): boolean => s.length >= 2 && s.length <= 60 && ORG_SUFFIX_RE.test(s) && !/[,，。;；:：!?]/u.test(s);

@@ -40,13 +40,13 @@ export function sliceBlock(source: string, start: number, end: number, extra?: {
 }
 
 /** Split a plain-text source into line blocks (LF, CRLF or CR). Empty lines carry nothing and are skipped. */
-export function lineBlocks(source: string, page?: number, base = 0): Block[] {
+export function lineBlocks(source: string): Block[] {
   const blocks: Block[] = [];
   let start = 0;
   const n = source.length;
   // One identity map for the whole text; each line is a view into it (no per-line allocation).
   const identity = new Int32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = base + i;
+  for (let i = 0; i < n; i++) identity[i] = i;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? source.charCodeAt(i) : 10;
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
@@ -55,9 +55,7 @@ export function lineBlocks(source: string, page?: number, base = 0): Block[] {
         start = i + 1;
         continue;
       }
-      const block: { text: string; offsets: Int32Array; end: number; page?: number } = { text: source.slice(start, i), offsets: identity.subarray(start, i), end: base + i };
-      if (page) block.page = page;
-      blocks.push(block);
+      blocks.push({ text: source.slice(start, i), offsets: identity.subarray(start, i), end: i });
       if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
@@ -129,21 +127,16 @@ export function segFromCodes(codes: number[], offs: number[], end: number): Seg 
   return { text, offsets: Int32Array.from(offs), end };
 }
 
-/** Concatenate segments (no separator). */
-export function joinSegs(parts: readonly Seg[], sep = ""): Seg {
+/** Concatenate segments (no separator: CJK text is joined as it is). */
+export function joinSegs(parts: readonly Seg[]): Seg {
   let text = "";
-  const total = parts.reduce((a, p) => a + p.text.length, 0) + Math.max(0, parts.length - 1) * sep.length;
-  const offsets = new Int32Array(total);
+  const offsets = new Int32Array(parts.reduce((a, p) => a + p.text.length, 0));
   let k = 0;
-  parts.forEach((p, idx) => {
-    if (idx > 0 && sep) {
-      text += sep;
-      for (let s = 0; s < sep.length; s++) offsets[k++] = p.offsets[0] ?? p.end;
-    }
+  for (const p of parts) {
     text += p.text;
     offsets.set(p.offsets, k);
     k += p.offsets.length;
-  });
+  }
   return { text, offsets, end: parts.length ? parts[parts.length - 1]!.end : 0 };
 }
 

@@ -5,7 +5,7 @@
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
 import {
-  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DISCLOSURE_RE, LABEL_LINE_RE, PAGE_FURNITURE_RE,
+  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DISCLOSURE_RE, isSignatureLine, LABEL_LINE_RE, PAGE_FURNITURE_RE,
   PERSON_LABELS, PRINT_LINE_RE, RECIPIENTS_RE, ROLE_OF_LABEL, TITLE_END_RE,
 } from "../extract/patterns.js";
 import { endsWithClause } from "../extract/responsibility.js";
@@ -63,9 +63,6 @@ export function startsParagraph(folded: string): boolean {
   if (last === ":" && RECIPIENTS_RE.test(folded)) return true;
   return last === "号" && /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded);
 }
-
-const SIGNATURE_RE = /(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|委|办|院|署|中心|公司|部)$/u;
-const isSignatureLine = (folded: string): boolean => folded.length <= 40 && SIGNATURE_RE.test(folded) && !/[,。;:!?、]/u.test(folded);
 
 /** Last characters that can end a 文号 line or a title (…号, …通知, …意见, …函 …). */
 const CLOSING_LAST = new Set([..."号知见定报复告函示令议"]);

@@ -34,26 +34,26 @@ const PAREN_DIGIT_START = 0x2474; // ⑴ … ⒇
  */
 export function matchMarker(folded: string, cell = false): MarkerMatch | null {
   const c = folded.charCodeAt(0);
-  if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", c - CIRCLED_START + 1, 1, folded, cell);
-  if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", c - PAREN_DIGIT_START + 1, 1, folded, cell);
+  if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", String(c - CIRCLED_START + 1), 1, folded, cell);
+  if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", String(c - PAREN_DIGIT_START + 1), 1, folded, cell);
   let m = ZH.exec(folded);
-  if (m) return hasContent(m[0].length, folded, cell) ? done("zh", zhNumber(m[1]!), m[0].length, folded, cell) : null;
+  if (m) return done("zh", m[1]!, m[0].length, folded, cell);
   m = ZH_PAREN.exec(folded);
-  if (m) return hasContent(m[0].length, folded, cell) ? done("zhParen", zhNumber(m[1]!), m[0].length, folded, cell) : null;
+  if (m) return done("zhParen", m[1]!, m[0].length, folded, cell);
   m = NUM_PAREN.exec(folded);
-  if (m) return done("numParen", Number(m[1] ?? m[2]), m[0].length, folded, cell);
+  if (m) return done("numParen", m[1] ?? m[2]!, m[0].length, folded, cell);
   m = NUM.exec(folded);
-  if (m) return done("num", Number(m[1]), m[0].length, folded, cell);
+  if (m) return done("num", m[1]!, m[0].length, folded, cell);
   return null;
 }
 
-const hasContent = (length: number, folded: string, cell: boolean): boolean => cell || folded.trimEnd().length > length;
-
-function done(family: MarkerFamily, ordinal: number | null, length: number, folded: string, cell: boolean): MarkerMatch | null {
-  if (ordinal === null || ordinal <= 0) return null;
-  // A marker must be followed by content (a bare "1." line is a page number or list debris).
+function done(family: MarkerFamily, printed: string, length: number, folded: string, cell: boolean): MarkerMatch | null {
+  // A marker must be followed by content (a bare "1." line is a page number or list debris);
+  // checked before the numeral is read, as most such lines are.
   let len = length;
   while (folded[len] === " ") len++;
   if (len >= folded.length && !cell) return null;
+  const ordinal = zhNumber(printed);
+  if (ordinal === null || ordinal <= 0) return null;
   return { family, ordinal, markerLength: length, length: len };
 }

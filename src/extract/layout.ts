@@ -4,7 +4,7 @@
  * extractor reads it instead of re-scanning.
  */
 import type { Paragraph } from "../text/paragraphs.js";
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, isSignatureLine, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, DOC_NUMBER_END_RE, isSignatureLine, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
 import { mapColumns } from "./table.js";
 import { matchMarker } from "./section-marker.js";
 
@@ -129,7 +129,7 @@ function findRecipients(ps: readonly Paragraph[]): number {
   for (let i = 1; i < searchTo; i++) {
     const f = ps[i]!.folded;
     const prev = ps[i - 1]!.folded;
-    if (/:$/u.test(f) && f.length <= 150 && !/[。;]|如下/u.test(f) && (/关于/u.test(prev) || TITLE_END_RE.test(prev) || /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(prev))) return i;
+    if (/:$/u.test(f) && f.length <= 150 && !/[。;]|如下/u.test(f) && (/关于/u.test(prev) || TITLE_END_RE.test(prev) || DOC_NUMBER_END_RE.test(prev))) return i;
   }
   return -1;
 }

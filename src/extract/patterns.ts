@@ -78,6 +78,9 @@ export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?(?:\d{1,2})? ?[:]/u;
 /** An attachment section header on its own line: "附件1", "附件 2", "附件". */
 export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;
 
+/** A line ending in a 文号 (〔2022〕13号): the 文号 line of the header. */
+export const DOC_NUMBER_END_RE = /[[(]\d{4}[\])]第?\d{1,6}号$/u;
+
 /** 抄送 line. */
 export const CC_RE = /^抄送 ?[:]/u;
 

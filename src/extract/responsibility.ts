@@ -9,7 +9,7 @@
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
 import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
-import { splitNames } from "../normalize/units.js";
+import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
 import { LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
 
@@ -39,8 +39,6 @@ const VERBS: readonly (readonly [string, Role])[] = (
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
 
-/** A piece of a verb clause that is a note (以下均需各片区配合落实，不再列出). */
-const NOTE_RE = /^(?:以下|上述|其中|注|备注|不再列出|下同)|不再列出|下同/u;
 /** Words that show a piece is a sentence, not a list of names. */
 const SENTENCE_RE = /[要应将需把使对为是了的。:]|加强|推进|做好|完善|建立|开展/u;
 
@@ -84,7 +82,7 @@ export function parseVerbClause(inner: string): Units | null {
   for (const raw of pieces) {
     const piece = raw.replace(/\s+/gu, "").replace(/^(?:由|请)/u, "").replace(/[。.]$/u, "");
     if (piece === "") continue;
-    if (NOTE_RE.test(fold(piece))) continue;
+    if (NOTE_PIECE_RE.test(fold(piece))) continue; // 以下均需各片区配合落实，不再列出
     const verb = VERBS.find(([v]) => piece.endsWith(v));
     const namesPart = verb ? piece.slice(0, piece.length - verb[0].length) : piece;
     const names = namesPart ? splitNames(namesPart, { verbClause: true }) : [];

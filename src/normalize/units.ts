@@ -8,7 +8,7 @@ import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js
 /** A bracket whose content is a note, not part of a name. */
 const NOTE_IN_BRACKET_RE = /^(?:含|包括|包含|不含|注|以下|下同|其中|即|如)|下同|除外/u;
 /** A whole piece that is a note, not a name. */
-const NOTE_PIECE_RE = /^(?:以下|上述|其中|注|备注|各项任务中|列第一位|排位靠前|不再列出)|下同|均包含|均含|不再列出|为牵头单位|排名第一|列第一/u;
+export const NOTE_PIECE_RE = /^(?:以下|上述|其中|注|备注|各项任务中|列第一位|排位靠前|不再列出)|下同|均包含|均含|不再列出|为牵头单位|排名第一|列第一/u;
 /** A bare place with an optional prefix: 各市（县）, 各相关市（县）, 各镇. */
 const BARE_PLACE_RE = /^(?:各|全)?(?:相关|有关)?[省市县区镇乡州旗盟场]+(?:\([^()]{1,6}\))?$/u;
 /** A place level followed only by the body it shares: 区人民政府, 街道（场）政府（办事处）. */

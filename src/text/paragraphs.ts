@@ -5,7 +5,7 @@
  * a date, a 附件 or 抄送 line always starts a paragraph.
  */
 import {
-  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DISCLOSURE_RE, isSignatureLine, LABEL_LINE_RE, PAGE_FURNITURE_RE,
+  ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, DEADLINE_LABELS, DOC_NUMBER_END_RE, DISCLOSURE_RE, isSignatureLine, LABEL_LINE_RE, PAGE_FURNITURE_RE,
   PERSON_LABELS, PRINT_LINE_RE, RECIPIENTS_RE, ROLE_OF_LABEL, TITLE_END_RE,
 } from "../extract/patterns.js";
 import { endsWithClause } from "../extract/responsibility.js";
@@ -61,7 +61,7 @@ export function startsParagraph(folded: string): boolean {
   if (last === "发" && PRINT_LINE_RE.test(folded)) return true;
   if (folded.length <= 30 && (folded.includes("公开") || folded.includes("此件")) && DISCLOSURE_RE.test(folded)) return true;
   if (last === ":" && RECIPIENTS_RE.test(folded)) return true;
-  return last === "号" && /^[^\d]{0,16}[[(]\d{4}[\])]第?\d{1,6}号$/u.test(folded);
+  return last === "号" && /^[^\d]{0,16}[[(]/u.test(folded) && DOC_NUMBER_END_RE.test(folded);
 }
 
 /** Last characters that can end a 文号 line or a title (…号, …通知, …意见, …函 …). */
@@ -84,7 +84,7 @@ function isClosed(pieces: readonly string[], length: number): boolean {
   if (isCloseBracket(last)) return endsWithClause(tailOf(pieces, TAIL));
   if (!CLOSING_LAST.has(last)) return false;
   const tail = tailOf(pieces, 60);
-  return /[[(]\d{4}[\])]第?\d{1,6}号$/u.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
+  return DOC_NUMBER_END_RE.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
 }
 
 export function toParagraphs(blocks: readonly Block[]): Paragraph[] {

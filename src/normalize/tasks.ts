@@ -40,11 +40,15 @@ function dedupeDeadlines(ms: readonly DeadlineMatch[]): Deadline[] {
   return out;
 }
 
+/** A task's provenance: [begin, end) in the source, with its line and page. */
+function sourceSpan(ctx: TaskContext, begin: number, end: number): Task["source"] {
+  const page = ctx.text.pageOf(begin);
+  return { line: ctx.text.lineOf(begin), start: begin, end: Math.max(end, begin), ...(page ? { page } : {}) };
+}
+
 function sourceOf(ctx: TaskContext, seg: Seg, from: number, to: number, start?: number): Task["source"] {
   const [s, e] = spanOf(seg, from, to);
-  const begin = start ?? s;
-  const page = ctx.text.pageOf(begin);
-  return { line: ctx.text.lineOf(begin), start: begin, end: Math.max(e, begin), ...(page ? { page } : {}) };
+  return sourceSpan(ctx, start ?? s, e);
 }
 
 const cleanText = (s: string): string => s.replace(/\t/gu, " ").replace(/^[。；;，,、\s]+/u, "").trim();
@@ -133,9 +137,7 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
   const text = [title, ...texts].filter(Boolean).join("；");
   const first = cells[0]!;
   const last = cells[cells.length - 1]!;
-  const from = start ?? first.offsets[0] ?? first.end;
-  const page = ctx.text.pageOf(from);
-  const source = { line: ctx.text.lineOf(from), start: from, end: Math.max(last.end, from), ...(page ? { page } : {}) };
+  const source = sourceSpan(ctx, start ?? first.offsets[0] ?? first.end, last.end);
   return {
     id, path, marker, title: squash(titleOf(title, null)), text: cleanText(text), ...unitFields(units),
     deadlines: dedupeDeadlines(deadlines), origin, source,

@@ -103,7 +103,11 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   }
   const measure = measureCoverage(
     scanCoverage(text),
-    { tasks: tasks.map((x) => [x.source.start, x.source.end] as const), sections: items.map((it) => it.span) },
+    {
+      tasks: tasks.map((x) => [x.source.start, x.source.end] as const),
+      sections: items.map((it) => it.span),
+      rows: [...items.filter((it) => it.cells).map((it) => it.span), ...tasks.filter((x) => x.origin === "table").map((x) => [x.source.start, x.source.end] as const)],
+    },
     (offset) => text.lineOf(offset),
   );
   const low = lowCoverage(measure);

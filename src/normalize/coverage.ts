@@ -61,8 +61,9 @@ const MARKER_AT =
   /(?:[一二三四五六七八九十百零〇]{1,4}、|\([一二三四五六七八九十百零〇]{1,4}\)|\d{1,3}(?:[.、](?!\d)|\)(?!\d))|\(\d{1,3}\)|[\u2460-\u249b]|第[一二三四五六七八九十百零〇\d]{1,6}[章条节])/uy;
 const MARKER_FIRST = new Set([..."一二三四五六七八九十百零〇(第0123456789"]);
 const isMarkerFirst = (c: string): boolean => MARKER_FIRST.has(c) || (c >= "\u2460" && c <= "\u249b");
-/** A serial number standing alone (a 序号 cell). */
+/** A serial number standing alone (a 序号 cell), and the header of that column. */
 const SERIAL = /^\d{1,3}$/u;
+const SERIAL_HEADER = /^(?:序号|编号|序)$/u;
 /** After these a sentence (or a closed clause) has ended, so a marker may follow inside the line. */
 const SENTENCE_END = new Set([..."。;!?)"]);
 /** An attachment list: its numbered entries are titles, not items. */
@@ -154,6 +155,9 @@ export function scanCoverage(text: SourceText): CoverageScan {
   const roleColumns: CoverageHit[] = [];
   const lines = physicalLines(text);
   let lastSerial = 0;
+  // a 1 starts a new run of 序号 only at a table's start (after its 序号 header, or a marker above it):
+  // inside a run, a 1 alone on a line is a cell (a count), not a new table
+  let restartable = true;
   let inAttachmentList = false;
   let depth = 0;
   let bracketOpen = -1;
@@ -172,7 +176,10 @@ export function scanCoverage(text: SourceText): CoverageScan {
     } else {
       inAttachmentList = false;
       if (l.marker > 0) {
-        if (!isCategoryRow(lines, k)) markers.push(hit("marker", lead, lead + l.marker));
+        if (!isCategoryRow(lines, k)) {
+          markers.push(hit("marker", lead, lead + l.marker));
+          restartable = true;
+        }
       } else {
         let e = lead;
         while (e < to && t[e] !== "\t") e++;
@@ -180,11 +187,12 @@ export function scanCoverage(text: SourceText): CoverageScan {
         if (SERIAL.test(cell) && !(l.pageEdge && e === to)) {
           const v = Number(cell);
           // the first cell of a real row is a 序号; a number alone on a line only when it counts on
-          if (e < to ? v >= 1 : v === 1 || v === lastSerial + 1) {
+          if (e < to ? v >= 1 : (v === 1 && restartable) || v === lastSerial + 1) {
             markers.push(hit("serial", lead, lead + cell.length));
             lastSerial = v;
+            restartable = false;
           }
-        }
+        } else if (SERIAL_HEADER.test(cell)) restartable = true;
       }
     }
 
@@ -278,18 +286,23 @@ function inside(merged: readonly Span[], offset: number): boolean {
 export interface ReadSpans {
   readonly tasks: readonly Span[];
   readonly sections: readonly Span[];
+  /** Tasks read from table rows: a marker that starts a line inside one is in a cell of the row. */
+  readonly rows?: readonly Span[];
 }
 
 /**
- * Is a marker read? One at a line start (or a 序号) must start a task or a section: a task whose
- * text swallowed the lines after it (an appended table, a list the parser missed) does not read
- * them. One inside a line only needs to lie inside a task or section.
+ * Is a marker read? One at a line start (or a 序号) must start a task or a section, or stand in a
+ * cell of a table row that became a task: a task whose text swallowed the lines after it (an
+ * appended table, a list the parser missed) does not read them. One inside a line only needs to
+ * lie inside a task or section.
  */
 function markerReader(read: ReadSpans): (h: CoverageHit) => boolean {
   const all = merge([...read.tasks, ...read.sections]);
+  const rows = merge(read.rows ?? []);
   const starts = [...new Set([...read.tasks, ...read.sections].map(([s]) => s))].sort((a, b) => a - b);
   return (h) => {
     if (h.kind === "inline") return inside(all, h.span[0]);
+    if (inside(rows, h.span[0])) return true;
     // the first start at or after the marker's first character, within the marker
     let lo = 0;
     let hi = starts.length;

@@ -153,6 +153,16 @@ describe("measure", () => {
     expect(lowCoverage(m)).not.toBeNull();
   });
 
+  it("reads a marker that starts a line inside a table row that became a task (a cell)", () => {
+    const t = "序号\t事项\t依据\n1\t做好甲\t1.某法第八条；\n2.某条例第五条";
+    const c = scan(t);
+    const row: readonly [number, number] = [t.indexOf("1\t"), t.length];
+    const m = measureCoverage(c, { tasks: [row], sections: [], rows: [row] }, (o) => c.text.lineOf(o));
+    expect(raws(c.markers)).toEqual(["1", "2."]);
+    expect(m.coverage.markers).toMatchObject({ found: 2, read: 2 });
+    expect(measureCoverage(c, { tasks: [row], sections: [] }, (o) => c.text.lineOf(o)).coverage.markers.read).toBe(1);
+  });
+
   it("reads a marker inside a line when it lies inside a task", () => {
     const t = "一、任务\n（一）做好甲：建立台账。2.开展检查。（牵头单位：甲局）";
     const c = scan(t);

@@ -47,35 +47,45 @@ const LABEL_AT =
 /** The same words alone in a cell: the header of a role column. */
 const ROLE_HEADER =
   /^(?:主要)?(?:牵头|责任|配合|协办|协同|协作|参与|参加|主办|承办|指导|实施|主责|负责|督办|支撑|主管)\p{Script=Han}{0,4}?(?:单位|部门|处室|科室|主体|机构)(?:\([^()]{0,8}\))?$/u;
-const LABEL_FIRST = new Set([..."牵责配协参主承指实负督支"]);
+/** Character tests run on every character: sets of UTF-16 codes (no one-character strings). */
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const LABEL_FIRST = codes("牵责配协参主承指实负督支");
 /** Words that make the label an address (各责任单位：, 有关牵头单位：), not a clause. */
-const ADDRESS_BEFORE = new Set([..."各关"]);
+const ADDRESS_BEFORE = codes("各关");
 
 /** A role verb, and the endings of a unit-like name right before it (or a connector after such a name). */
 const VERB_AT = /(?:牵头|负责|配合|参与|协助|指导)(?!人|同志|制)/uy;
-const VERB_FIRST = new Set([..."牵负配参协指"]);
+const VERB_FIRST = codes("牵负配参协指");
 const UNIT_END_BEFORE = /(?:局|委|办|部|厅|院|会|府|室|处|中心|公司|集团|单位|部门|小组|组|街道|乡镇|镇|区|县|市|站|所|队|社|行|署)(?:按职责分工|按职责|按分工|分别|共同)?$/u;
 
 /** Marker shapes, tried at a line start or after a sentence end (folded text: （ → (, ． → .). */
 const MARKER_AT =
   /(?:[一二三四五六七八九十百零〇]{1,4}、|\([一二三四五六七八九十百零〇]{1,4}\)|\d{1,3}(?:[.、](?!\d)|\)(?!\d))|\(\d{1,3}\)|[\u2460-\u249b]|第[一二三四五六七八九十百零〇\d]{1,6}[章条节])/uy;
-const MARKER_FIRST = new Set([..."一二三四五六七八九十百零〇(第0123456789"]);
-const isMarkerFirst = (c: string): boolean => MARKER_FIRST.has(c) || (c >= "\u2460" && c <= "\u249b");
+const MARKER_FIRST = codes("一二三四五六七八九十百零〇(第0123456789");
+const isMarkerFirst = (c: number): boolean => MARKER_FIRST.has(c) || (c >= 0x2460 && c <= 0x249b);
 /** A serial number standing alone (a 序号 cell), and the header of that column. */
 const SERIAL = /^\d{1,3}$/u;
 const SERIAL_HEADER = /^(?:序号|编号|序)$/u;
 /** After these a sentence (or a closed clause) has ended, so a marker may follow inside the line. */
-const SENTENCE_END = new Set([..."。;!?)"]);
+const SENTENCE_END = codes("。;!?)");
 /** An attachment list: its numbered entries are titles, not items. */
 const ATTACHMENT_LIST_AT = /(?:附件|附表)\d{0,2} ?:/uy;
 
-const isLineSpace = (c: string): boolean => c === " " || c === "\t" || c === "\u3000";
+const OPEN = codes("([【〔");
+const CLOSE = codes(")]】〕");
+const COLON = ":".charCodeAt(0);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const LINE_SPACE = codes(" \t\u3000");
+const LEAD_NOISE = codes(" \t\u3000#*>-•·");
 /** Markdown left-overs a line may start with before its marker. */
-const isLeadNoise = (c: string): boolean => isLineSpace(c) || "#*>-•·".includes(c);
 
 /** Positions of a paragraph line where a physical line of the source starts (soft breaks, joined lines). */
-function lineStarts(line: Seg, source: string): number[] {
+const FIRST_ONLY: readonly number[] = [0];
+
+function lineStarts(line: Seg, source: string): readonly number[] {
   const n = line.text.length;
+  // the common case: one source line, read as it is
+  if (n > 0 && line.offsets[n - 1]! - line.offsets[0]! === n - 1 && !line.text.includes("\n")) return FIRST_ONLY;
   const starts = n > 0 ? [0] : [];
   for (let i = 1; i < n; i++) {
     if (line.text[i - 1] === "\n") starts.push(i);
@@ -122,8 +132,9 @@ function physicalLines(text: SourceText): PhysLine[] {
       let to = starts[k + 1] ?? t.length;
       if (t[to - 1] === "\n") to--;
       let lead = from;
-      while (lead < to && isLeadNoise(t[lead]!)) lead++;
-      const row = block.kind === "row" || t.slice(from, to).includes("\t");
+      while (lead < to && LEAD_NOISE.has(t.charCodeAt(lead))) lead++;
+      const tab = t.indexOf("\t", from);
+      const row = block.kind === "row" || (tab >= 0 && tab < to);
       out.push({ seg, t, from, to, lead, marker: lead < to ? markerAt(t, lead) : 0, row, pageEdge });
     });
   });
@@ -131,20 +142,28 @@ function physicalLines(text: SourceText): PhysLine[] {
 }
 
 /**
- * A category row of a table (一、XX方面 between two rows): a heading of rows, not an item. True for
- * line k when it and the lines next to it up to the rows on both sides are marker lines without cells.
+ * Category rows of a table (一、XX方面 between two rows): headings of rows, not items. A run of
+ * marker lines without cells is one when the lines on both sides of the run are table rows.
+ * Linear: each run is looked at once.
  */
-function isCategoryRow(lines: readonly PhysLine[], k: number): boolean {
+function categoryRows(lines: readonly PhysLine[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
   const bare = (l: PhysLine): boolean => l.marker > 0 && !l.row;
-  if (!bare(lines[k]!)) return false;
-  let a = k - 1;
-  while (a >= 0 && bare(lines[a]!)) a--;
-  let b = k + 1;
-  while (b < lines.length && bare(lines[b]!)) b++;
-  return a >= 0 && b < lines.length && lines[a]!.row && lines[b]!.row;
+  for (let k = 0; k < lines.length; ) {
+    if (!bare(lines[k]!)) {
+      k++;
+      continue;
+    }
+    let b = k;
+    while (b < lines.length && bare(lines[b]!)) b++;
+    if (k > 0 && b < lines.length && lines[k - 1]!.row && lines[b]!.row) out.fill(true, k, b);
+    k = b;
+  }
+  return out;
 }
 
-const spanIn = (seg: Seg, from: number, to: number): Span => [seg.offsets[from]!, seg.offsets[Math.max(from, to - 1)]! + 1];
+const makeHit = (seg: Seg, kind: CoverageHitKind, from: number, to: number): CoverageHit =>
+  ({ kind, span: [seg.offsets[from]!, seg.offsets[Math.max(from, to - 1)]! + 1], raw: seg.text.slice(from, to) });
 /** A bracket left open longer than this is not a clause (keeps a stray bracket from swallowing the text). */
 const MAX_BRACKET = 300;
 
@@ -154,6 +173,7 @@ export function scanCoverage(text: SourceText): CoverageScan {
   const markers: CoverageHit[] = [];
   const roleColumns: CoverageHit[] = [];
   const lines = physicalLines(text);
+  const category = categoryRows(lines);
   let lastSerial = 0;
   // a 1 starts a new run of 序号 only at a table's start (after its 序号 header, or a marker above it):
   // inside a run, a 1 alone on a line is a cell (a count), not a new table
@@ -164,20 +184,19 @@ export function scanCoverage(text: SourceText): CoverageScan {
   let bracketHasPhrase = false;
   lines.forEach((l, k) => {
     const { seg, t, from, to, lead } = l;
-    const hit = (kind: CoverageHitKind, a: number, b: number): CoverageHit => ({ kind, span: spanIn(seg, a, b), raw: seg.text.slice(a, b) });
     // a bracket may run over a hard wrap, not into the next item
     if (l.marker > 0) depth = 0;
 
     // the marker at the start of the line, or a bare serial number
     ATTACHMENT_LIST_AT.lastIndex = lead;
     if (ATTACHMENT_LIST_AT.test(t)) inAttachmentList = true;
-    else if (inAttachmentList && l.marker > 0 && /\d/u.test(t[lead]!)) {
+    else if (inAttachmentList && l.marker > 0 && isDigit(t.charCodeAt(lead))) {
       // an entry of the attachment list: a title, not an item
     } else {
       inAttachmentList = false;
       if (l.marker > 0) {
-        if (!isCategoryRow(lines, k)) {
-          markers.push(hit("marker", lead, lead + l.marker));
+        if (!category[k]) {
+          markers.push(makeHit(seg, "marker", lead, lead + l.marker));
           restartable = true;
         }
       } else {
@@ -188,7 +207,7 @@ export function scanCoverage(text: SourceText): CoverageScan {
           const v = Number(cell);
           // the first cell of a real row is a 序号; a number alone on a line only when it counts on
           if (e < to ? v >= 1 : (v === 1 && restartable) || v === lastSerial + 1) {
-            markers.push(hit("serial", lead, lead + cell.length));
+            markers.push(makeHit(seg, "serial", lead, lead + cell.length));
             lastSerial = v;
             restartable = false;
           }
@@ -200,32 +219,32 @@ export function scanCoverage(text: SourceText): CoverageScan {
     for (let a = lead; a < to; ) {
       let e = a;
       while (e < to && t[e] !== "\t") e++;
-      if (e - a <= 16 && ROLE_HEADER.test(t.slice(a, e).trim())) roleColumns.push(hit("column", a, e));
+      if (e - a <= 16 && ROLE_HEADER.test(t.slice(a, e).trim())) roleColumns.push(makeHit(seg, "column", a, e));
       a = e + 1;
     }
 
-    let prev = ""; // last non-space character before i on this line
+    let prev = 0; // last non-space character before i on this line
     for (let i = from; i < to; i++) {
-      const c = t[i]!;
+      const c = t.charCodeAt(i);
       if (i > lead && SENTENCE_END.has(prev) && isMarkerFirst(c)) {
         const m = markerAt(t, i);
-        if (m > 0) markers.push(hit("inline", i, i + m));
+        if (m > 0) markers.push(makeHit(seg, "inline", i, i + m));
       }
-      if (c === "(" || c === "[" || c === "【" || c === "〔") {
+      if (OPEN.has(c)) {
         if (depth === 0) {
           bracketOpen = i;
           bracketHasPhrase = false;
         }
         depth++;
-      } else if ((c === ")" || c === "]" || c === "】" || c === "〕") && depth > 0) depth--;
+      } else if (CLOSE.has(c) && depth > 0) depth--;
       if (depth > 0 && i - bracketOpen > MAX_BRACKET) depth = 0;
-      if (LABEL_FIRST.has(c) && !ADDRESS_BEFORE.has(t[i - 1] ?? "")) {
+      if (LABEL_FIRST.has(c) && !ADDRESS_BEFORE.has(t.charCodeAt(i - 1))) {
         LABEL_AT.lastIndex = i;
         const m = LABEL_AT.exec(t);
         if (m) {
-          phrases.push(hit("label", i, i + m[0].length));
+          phrases.push(makeHit(seg, "label", i, i + m[0].length));
           if (depth > 0) bracketHasPhrase = true;
-          prev = ":";
+          prev = COLON;
           i += m[0].length - 1;
           continue;
         }
@@ -233,53 +252,64 @@ export function scanCoverage(text: SourceText): CoverageScan {
       if (depth > 0 && !bracketHasPhrase && VERB_FIRST.has(c)) {
         VERB_AT.lastIndex = i;
         if (VERB_AT.test(t) && UNIT_END_BEFORE.test(t.slice(Math.max(bracketOpen + 1, i - 8), i))) {
-          phrases.push(hit("verb", bracketOpen, i + 2));
+          phrases.push(makeHit(seg, "verb", bracketOpen, i + 2));
           bracketHasPhrase = true;
         }
       }
-      if (!isLineSpace(c)) prev = c;
+      if (!LINE_SPACE.has(c)) prev = c;
     }
   });
   return { phrases: unique(phrases), markers: unique(markers), roleColumns };
 }
 
-/** One hit per source position: a merged table cell repeated in every row it spans is counted once. */
-function unique(hits: readonly CoverageHit[]): CoverageHit[] {
+/**
+ * One hit per source position (a merged table cell repeated in every row it spans is counted
+ * once), in source order.
+ */
+function unique(hits: CoverageHit[]): CoverageHit[] {
+  let ordered = true;
+  for (let i = 1; i < hits.length && ordered; i++) ordered = hits[i]!.span[0] > hits[i - 1]!.span[0];
+  if (ordered) return hits;
   const seen = new Set<number>();
-  return hits.filter((h) => !seen.has(h.span[0]) && seen.add(h.span[0]) !== undefined);
+  return hits.filter((h) => !seen.has(h.span[0]) && seen.add(h.span[0]) !== undefined).sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Length of the marker at position i, or 0. */
 function markerAt(t: string, i: number): number {
-  if (i >= t.length || !isMarkerFirst(t[i]!)) return 0;
+  if (i >= t.length || !isMarkerFirst(t.charCodeAt(i))) return 0;
   MARKER_AT.lastIndex = i;
   const m = MARKER_AT.exec(t);
   return m ? m[0].length : 0;
 }
 
-/** Sorted, merged [start, end) intervals. */
-function merge(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
+/** Spans sorted by start (most lists come sorted: then nothing is copied). */
+function byStart(spans: readonly Span[]): readonly Span[] {
+  for (let i = 1; i < spans.length; i++) if (spans[i]![0] < spans[i - 1]![0]) return [...spans].sort((a, b) => a[0] - b[0]);
+  return spans;
 }
 
-function inside(merged: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = merged.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = merged[mid]!;
-    if (offset < s) hi = mid - 1;
-    else if (offset >= e) lo = mid + 1;
-    else return true;
-  }
-  return false;
+/**
+ * "Does some span contain this offset?", asked for ascending offsets: one sweep over the spans
+ * sorted by start, keeping the furthest end seen so far.
+ */
+function containment(spans: readonly Span[]): (offset: number) => boolean {
+  const sorted = byStart(spans);
+  let j = 0;
+  let reach = -1;
+  return (offset) => {
+    while (j < sorted.length && sorted[j]![0] <= offset) reach = Math.max(reach, sorted[j++]![1]);
+    return reach > offset;
+  };
+}
+
+/** "Does some span start in [from, to)?", asked for ascending `from`. */
+function startsWithin(spans: readonly Span[]): (from: number, to: number) => boolean {
+  const sorted = byStart(spans);
+  let j = 0;
+  return (from, to) => {
+    while (j < sorted.length && sorted[j]![0] < from) j++;
+    return j < sorted.length && sorted[j]![0] < to;
+  };
 }
 
 /** What was read: the source spans of the tasks and of the sections (non-leaf items included). */
@@ -297,21 +327,16 @@ export interface ReadSpans {
  * lie inside a task or section.
  */
 function markerReader(read: ReadSpans): (h: CoverageHit) => boolean {
-  const all = merge([...read.tasks, ...read.sections]);
-  const rows = merge(read.rows ?? []);
-  const starts = [...new Set([...read.tasks, ...read.sections].map(([s]) => s))].sort((a, b) => a - b);
+  const inTask = containment(read.tasks);
+  const inSection = containment(read.sections);
+  const inRow = containment(read.rows ?? []);
+  const taskStart = startsWithin(read.tasks);
+  const sectionStart = startsWithin(read.sections);
   return (h) => {
-    if (h.kind === "inline") return inside(all, h.span[0]);
-    if (inside(rows, h.span[0])) return true;
-    // the first start at or after the marker's first character, within the marker
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < h.span[0]) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo]! < h.span[1];
+    const [from, to] = h.span;
+    // every query function is called for every hit, in order, so each sweep sees all offsets
+    const [t, s, r, ts, ss] = [inTask(from), inSection(from), inRow(from), taskStart(from, to), sectionStart(from, to)];
+    return h.kind === "inline" ? t || s : r || ts || ss;
   };
 }
 
@@ -338,8 +363,8 @@ function count(hits: readonly CoverageHit[], isRead: (h: CoverageHit) => boolean
 /** The coverage block: the scan's hits checked against what was read. */
 export function measureCoverage(scan: CoverageScan, read: ReadSpans, lineOf: (offset: number) => number): CoverageMeasure {
   const divides = scan.phrases.length >= MIN_PHRASES || scan.roleColumns.length > 0;
-  const tasks = merge(read.tasks);
-  const phrases = count(scan.phrases, (h) => inside(tasks, h.span[0]), lineOf);
+  const inTask = containment(read.tasks);
+  const phrases = count(scan.phrases, (h) => inTask(h.span[0]), lineOf);
   const markers = count(scan.markers, markerReader(read), lineOf);
   return { coverage: { phrases: phrases.count, markers: markers.count }, divides, firstUnread: { phrase: phrases.first, marker: markers.first } };
 }

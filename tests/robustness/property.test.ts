@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseNotice, ResultSchema, type Result } from "../../src/index.js";
+import { parseNotice, ResultSchema, SCHEMA_VERSION, type Result } from "../../src/index.js";
 
 const SEEDS = join(import.meta.dirname, "../../seeds");
 const seeds = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), "utf8"));
@@ -83,7 +83,7 @@ describe("property: never throws, always schema-valid, spans inside the input", 
     fc.assert(
       fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), (k, ms) => {
         const r = check(mutate(seeds[k]!, ms));
-        expect(r.schemaVersion).toBe("1.0");
+        expect(r.schemaVersion).toBe(SCHEMA_VERSION);
       }),
       { numRuns: 150 },
     );

@@ -8,6 +8,7 @@
  *   浦东新区、徐汇区、嘉定区政府        → one name
  *   区法院、检察院                      → two (区法院 is complete)
  *
+ * A piece that is only an organisation type continues the name before it (`区政府各委、办、局`).
  * 等 ends a group and separates it from what follows (`A等和各省级人民政府` → A, 各省级人民政府).
  */
 import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
@@ -25,6 +26,9 @@ const SHARED_BODY_RE = new RegExp(
   String.raw`${PLACE_LEVEL}(?:\([^()]{1,6}\))?(?:人民政府|政府|党委|党工委|办事处|管委会|管理委员会)(?:\([^()]{1,8}\))?$`,
   "u",
 );
+
+/** A piece that is only an organisation type (委, 办, 局 …): it shares the rest of the name before it. */
+const ORG_TYPE_RE = /^[委办局厅室处科部所站队]$/u;
 
 /** Is `piece` a bare place that shares the body of a later piece (it is not a complete name)? */
 export const isBarePlace = (piece: string): boolean => BARE_PLACE_RE.test(fold(piece));
@@ -85,6 +89,11 @@ export function splitNames(text: string, opts: SplitOptions = {}): string[] {
     if (j > i && SHARED_BODY_RE.test(fold(names[j]!.name))) {
       out.push(names.slice(i, j + 1).map((p) => p.name).join("、"));
       i = j;
+      continue;
+    }
+    // a lone organisation type continues the name before it: 市政府各委、办、局 is one name
+    if (out.length > 0 && names[i - 1]?.sep === "、" && ORG_TYPE_RE.test(fold(names[i]!.name))) {
+      out[out.length - 1] += `、${names[i]!.name}`;
       continue;
     }
     out.push(names[i]!.name);

@@ -55,7 +55,10 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
     const to = labels[k + 1]?.index ?? inner.length;
     const seg = trimChars(inner.slice(from, to), " \t\u3000;；,，、", " \t\u3000;；,，、。");
     const lk = labelKind(m[1]!);
-    if (lk.kind === "role") units[lk.role].push(...splitNames(seg).filter((n) => !units[lk.role].includes(n)));
+    // a label's content that is itself a verb clause (责任单位：A牵头，B参与): its verbs decide the roles
+    const verb = lk.kind === "role" ? parseVerbClause(seg) : null;
+    if (verb) for (const r of Object.keys(verb) as Role[]) units[r].push(...verb[r].filter((n) => !units[r].includes(n)));
+    else if (lk.kind === "role") units[lk.role].push(...splitNames(seg).filter((n) => !units[lk.role].includes(n)));
     else if (lk.kind === "deadline") deadlines.push(...findDeadlines(seg, planYear, "field"));
   });
   return { units, deadlines };
@@ -70,7 +73,7 @@ export function parseVerbClause(inner: string): Units | null {
   for (const ch of inner) {
     if (isOpenBracket(ch)) depth++;
     else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && "，,；;".includes(ch)) {
+    if (depth === 0 && "，,；;。".includes(ch)) {
       pieces.push(buf);
       buf = "";
     } else buf += ch;

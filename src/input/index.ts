@@ -9,8 +9,7 @@ import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
-import { relineBlocks } from "../text/reline.js";
-import { stripSiteMeta } from "../text/site-meta.js";
+import { readSiteText } from "../text/site-meta.js";
 
 export type ReadableFormat = Exclude<InputFormat, "json">;
 
@@ -110,7 +109,7 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
   const fmt = format ?? (looksLikeMarkdown(source) ? "markdown" : "text");
   if (fmt === "markdown") return readMarkdown(source, encoding);
   // crawled text may have lost its line breaks; metadata lines around the notice are set aside
-  const { blocks, meta } = stripSiteMeta(relineBlocks(lineBlocks(source)));
+  const { blocks, meta } = readSiteText(lineBlocks(source));
   return { format: "text", encoding, source, blocks, ...(Object.keys(meta).length ? { meta } : {}) };
 }
 

@@ -26,8 +26,19 @@ const OVERLONG = 300;
 /** Share of the text on overlong lines from which the text counts as under-broken. */
 const UNDER_BROKEN_SHARE = 0.6;
 
-/** Is this text under-broken: most of its characters on a few overlong lines? */
-export function isUnderBroken(blocks: readonly Block[]): boolean {
+/** What a line's cutting found: lost breaks (white space next to CJK), marker families and labels inside it. */
+export interface CutStats {
+  spaces: number;
+  families: Set<MarkerFamily>;
+  labels: number;
+}
+
+/**
+ * Is this text under-broken? Most of its characters sit on overlong lines, and those lines hide
+ * structure: white space where breaks were lost, markers of two levels, or several labels inside them.
+ * A normal paragraph with an inline enumeration (`…：1.…；2.…`) shows only one marker family.
+ */
+export function isUnderBroken(blocks: readonly Block[], stats?: CutStats): boolean {
   let total = 0;
   let long = 0;
   for (const b of blocks) {
@@ -35,7 +46,9 @@ export function isUnderBroken(blocks: readonly Block[]): boolean {
     total += n;
     if (n >= OVERLONG) long += n;
   }
-  return total > 0 && long >= OVERLONG && long / total >= UNDER_BROKEN_SHARE;
+  if (total === 0 || long < OVERLONG || long / total < UNDER_BROKEN_SHARE) return false;
+  if (!stats) return true;
+  return stats.spaces >= 3 || stats.families.size >= 2 || stats.labels >= 2;
 }
 
 /** Cut the overlong lines of an under-broken text into virtual lines; other texts are returned as they are. */
@@ -43,16 +56,17 @@ export function relineBlocks(blocks: readonly Block[]): Block[] {
   if (!isUnderBroken(blocks)) return [...blocks];
   const out: Block[] = [];
   const state = new MarkerState();
+  const stats: CutStats = { spaces: 0, families: new Set(), labels: 0 };
   for (const b of blocks) {
-    if (b.text.length < OVERLONG) {
+    if (b.text.trim().length < OVERLONG) {
       out.push(b);
       continue;
     }
-    for (const [s, e] of cutLine(b.text, state)) {
+    for (const [s, e] of cutLine(b.text, state, stats)) {
       out.push({ text: b.text.slice(s, e), offsets: b.offsets.subarray(s, e), end: e < b.text.length ? b.offsets[e]! : b.end });
     }
   }
-  return out;
+  return isUnderBroken(blocks, stats) ? out : [...blocks];
 }
 
 const TERMINAL = new Set([..."。；;！!？?：:"]);
@@ -99,7 +113,7 @@ class MarkerState {
 }
 
 /** The [start, end) ranges of the virtual lines of one overlong line. */
-export function cutLine(text: string, state: MarkerState = new MarkerState()): [number, number][] {
+export function cutLine(text: string, state: MarkerState = new MarkerState(), stats?: CutStats): [number, number][] {
   const f = fold(text);
   const n = f.length;
   const cuts = new Set<number>();
@@ -135,6 +149,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState()): [
       const before = i > 0 ? f.charCodeAt(i - 1) : 0;
       const after = j < n ? f.charCodeAt(j) : 0;
       if (depth === 0 && (isCjk(before) || isCjk(after))) {
+        if (i > 0 && j < n && stats) stats.spaces++;
         cut(i);
         cut(j);
       }
@@ -151,6 +166,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState()): [
         const m = matchMarker(f.slice(i, i + 16));
         if (m && markerFits(f, i, m.family, m.ordinal, m.markerLength, prev, afterBreak, state, markerEnd, sentenceSince)) {
           head(i);
+          if (i > 0) stats?.families.add(m.family);
           cut(i);
           state.take(m.family, m.ordinal);
           markerEnd = i + m.markerLength;
@@ -161,6 +177,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState()): [
       }
       // a role / deadline label outside brackets starts a label line
       if (LABEL_FIRST.has(c) && LABEL_LINE_RE.test(f.slice(i, i + 16))) {
+        if (i > 0 && stats) stats.labels++;
         cut(i);
         const colon = f.indexOf(":", i);
         if (colon > 0) i = colon;
@@ -311,7 +328,8 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
       break;
     }
   }
-  const headEnd = colon < limit ? colon : to;
+  // without a 主送 line the title runs into the preamble: it ends before the first comma
+  const headEnd = colon < limit ? colon : firstOf(f, from, to, ",");
   let start = from;
   const docNo = /[[(]\d{4}[\])]第?\d{1,6}号/gu;
   const head = f.slice(from, headEnd);

@@ -12,6 +12,7 @@
  */
 import type { Block } from "./blocks.js";
 import { fold } from "./chars.js";
+import { relineBlocks } from "./reline.js";
 
 /** Metadata keys of crawler headers, database exports and page tables, with the field they state (if any). */
 const META_KEYS = new Map<string, string | null>([
@@ -73,8 +74,18 @@ const isWidgetLine = (t: string): boolean => {
   return parts.length > 0 && parts.every((p) => WIDGETS.has(p));
 };
 
+/**
+ * A plain text as read: the metadata header set aside, lost line breaks restored (reline.ts), then
+ * the page chrome set aside. Both passes keep what the metadata states.
+ */
+export function readSiteText(lines: readonly Block[]): SiteMeta {
+  const top = stripSiteMeta(lines, { chrome: false });
+  const rest = stripSiteMeta(relineBlocks(top.blocks));
+  return { blocks: rest.blocks, meta: { ...rest.meta, ...top.meta } };
+}
+
 /** Drop the metadata lines around a notice and keep what they state. */
-export function stripSiteMeta(blocks: readonly Block[]): SiteMeta {
+export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean } = {}): SiteMeta {
   const meta: Record<string, string> = {};
   const texts = blocks.map((b) => clean(b.text));
   const drop = new Uint8Array(blocks.length);
@@ -108,15 +119,22 @@ export function stripSiteMeta(blocks: readonly Block[]): SiteMeta {
     } else found.push(k);
   }
   // one key line alone may be a sentence of the notice; two or more (or a citation line) are a metadata block
+  let out: Block[] = [...blocks];
   if (keyLines.length >= 2 || keyLines.some((i) => /引证码|原文链接/u.test(texts[i]!))) {
     for (const i of keyLines) drop[i] = 1;
     found.forEach(record);
+    // a database prints the notice's title right after its citation lines: a line of its own
+    const next = keyLines[keyLines.length - 1]! + 1;
+    const t = texts[next];
+    if (t && keyLines.some((i) => /引证码/u.test(texts[i]!)) && t.length <= 80 && !/[。；:：]/u.test(t)) out[next] = { ...blocks[next]!, kind: "heading" };
   }
 
   // 3. page chrome anywhere: breadcrumb (+ the page title up to the page time), page time, 来源, widgets, files
-  for (let i = 0; i < blocks.length; i++) {
+  const chrome = opts.chrome ?? true;
+  for (let i = 0; i < blocks.length && chrome; i++) {
     if (drop[i]) continue;
     const t = texts[i]!;
+    if (t.length > 200) continue; // chrome is short; an overlong line is text (or waits for relining)
     const f = fold(t);
     if (BREADCRUMB.test(t)) {
       drop[i] = 1;
@@ -146,7 +164,7 @@ export function stripSiteMeta(blocks: readonly Block[]): SiteMeta {
   }
 
   // 4. the title printed twice (database exports): the second copy goes
-  const kept = [...blocks.keys()].filter((i) => !drop[i]).slice(0, 6);
+  const kept = chrome ? [...blocks.keys()].filter((i) => !drop[i]).slice(0, 6) : [];
   for (let k = 1; k < kept.length; k++) {
     const a = texts[kept[k - 1]!]!;
     const b = texts[kept[k]!]!;
@@ -156,7 +174,7 @@ export function stripSiteMeta(blocks: readonly Block[]): SiteMeta {
     }
   }
 
-  return { blocks: blocks.filter((_, i) => !drop[i]), meta };
+  return { blocks: out.filter((_, i) => !drop[i]), meta };
 }
 
 /** Index of the first line not dropped, searching from the top up to `before`. */

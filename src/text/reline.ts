@@ -74,8 +74,8 @@ const CLOSERS = new Set([..."）)〕]】］」』”"]);
 const ZH_NUMERAL = new Set([..."〇零一二三四五六七八九十百千两"]);
 const MARKER_FIRST = new Set([..."一二三四五六七八九十(0123456789"]);
 const LABEL_FIRST = new Set([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS].map((l) => l[0]!));
-/** What follows a cited marker, not an item: `（一）项`, `（二）、（三）`, `1、2`. */
-const CITED_AFTER = new Set([..."、,，.。;；:：)）项款条目中所的至到和与及或"]);
+/** What follows a cited marker, not an item: `（二）、（三）`, `（一）至（三）`, `1、2` (`第（一）项` is caught by 第). */
+const CITED_AFTER = new Set([..."、,，.。;；:：)）至到"]);
 /** What precedes a cited marker: `第（一）项`, `按照（二）`. */
 const CITED_BEFORE = new Set([..."第按照见据依如同在于、"]);
 /** Title endings of a notice or of the plan it issues. */

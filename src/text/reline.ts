@@ -347,7 +347,8 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
     const after = seg.slice(m.index + m[0].length, m.index + m[0].length + 1);
     if (!/^[》」”"、)]/u.test(after)) end = m.index + m[0].length;
   }
-  if (end > 0 && /关于|印发|转发|批复/u.test(seg.slice(0, end))) cut(start + end);
+  // a title has no comma: `根据…要求，现将有关事项通知如下：` is a sentence
+  if (end > 0 && /关于|印发|转发|批复/u.test(seg.slice(0, end)) && !/[,，]/u.test(seg.slice(0, end))) cut(start + end);
   if (colon < limit) cut(colon + 1);
 }
 

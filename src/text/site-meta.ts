@@ -65,7 +65,8 @@ function metaKey(line: string): { key: string; field: string | null; value: stri
   }
   if (end < 2) return null;
   const key = squashKey(line.slice(line[0] === "【" ? 1 : 0, end));
-  if (!META_KEYS.has(key)) return null;
+  // any database's citation code (…引证码) is a key of its own kind
+  if (!META_KEYS.has(key) && !(line[0] === "【" && key.endsWith("引证码"))) return null;
   return { key, field: META_KEYS.get(key) ?? null, value: clean(line.slice(end + 1).replace(/^[:：]/u, "")) };
 }
 
@@ -142,6 +143,8 @@ export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean
       for (let j = i + 1; j < Math.min(blocks.length, i + 5); j++) {
         if (PAGE_TIME.test(texts[j]!)) {
           for (let k = i + 1; k < j; k++) if (!/[。；]/u.test(texts[k]!)) drop[k] = 1;
+          // the last crumb is the page title
+          if (j > i + 1 && drop[j - 1] && !meta["标题"]) meta["标题"] = texts[j - 1]!.replace(/\s+/gu, "");
           break;
         }
       }

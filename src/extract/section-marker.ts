@@ -37,7 +37,7 @@ const NUM_PAREN = /^(?:\( ?(\d{1,3}) ?\)|(\d{1,2})\)(?!\d))/u;
  * 第X章 / 第X节 / 第X条 at the start of a line. A citation that happens to start a line
  * (第十二条规定的…, 第三条、第四条) is not a marker: the character after it continues a sentence.
  */
-const ARTICLE = /^第 ?([一二三四五六七八九十百零〇两]{1,6}|\d{1,3}) ?([章节条])(?![规的之中所第款项、,，.。;；和及或至与])/u;
+const ARTICLE = /^第 ?([一二三四五六七八九十百零〇两]{1,6}|\d{1,3}) ?([章节条])(?!规定|的|之|所述|中的|[第、,，.。;；]|[和及或至与]第)/u;
 const ARTICLE_FAMILY: Readonly<Record<string, MarkerFamily>> = { 章: "chapter", 节: "section", 条: "article" };
 const CIRCLED_START = 0x2460; // ① … ⑳
 const PAREN_DIGIT_START = 0x2474; // ⑴ … ⒇

@@ -128,7 +128,7 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
 
 /** The title a document is printed under: a short line without sentence punctuation naming a kind of document. */
 export const DOCUMENT_TITLE_RE =
-  /^[^。;:,!?]{2,60}(?:方案|规定|办法|意见|细则|要点|计划|条例|规则|措施|纲要|规划|制度|标准|决定|通知|指引|指南|安排)(?:\((?:试行|暂行|修订|修订稿|征求意见稿)\))?$/u;
+  /^[^。;:,!?]{4,60}(?:方案|规定|办法|意见|细则|要点|计划|条例|规则|措施|纲要|规划|制度|标准|决定|通知|指引|指南|安排)(?:\((?:试行|暂行|修订|修订稿|征求意见稿)\))?$/u;
 
 /** The title of a table printed as an attachment (任务清单, 分工表, 台账). */
 const TABLE_TITLE_RE = /^[^。;:,!?]{2,60}(?:清单|表|台账)(?:$|序号|类别|项目|主要|重点|工作|任务)/u;

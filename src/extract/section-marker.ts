@@ -6,14 +6,15 @@
  *   ^^                                       family "zh" (level 4) … family "circled" (level 8)
  *
  * Regulations and measures (办法 / 条例 / 规定 / 细则) add 第X章 → 第X节 → 第X条 above them (levels 1–3),
- * so the lists that restart in every article stay under their article.
+ * so the lists that restart in every article stay under their article. "unmarked" is a top-level
+ * heading printed without a marker (read by sections.ts, never matched here); it stands for 一、.
  */
 import { zhNumber } from "./zh-numerals.js";
 
-export type MarkerFamily = "chapter" | "section" | "article" | "zh" | "zhParen" | "num" | "numParen" | "circled";
+export type MarkerFamily = "unmarked" | "chapter" | "section" | "article" | "zh" | "zhParen" | "num" | "numParen" | "circled";
 
 export const FAMILY_LEVEL: Readonly<Record<MarkerFamily, number>> = {
-  chapter: 1, section: 2, article: 3, zh: 4, zhParen: 5, num: 6, numParen: 7, circled: 8,
+  unmarked: 4, chapter: 1, section: 2, article: 3, zh: 4, zhParen: 5, num: 6, numParen: 7, circled: 8,
 };
 
 /** The 第X章 / 第X节 / 第X条 families of regulations. */

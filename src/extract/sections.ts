@@ -13,7 +13,7 @@ import type { Paragraph } from "../text/paragraphs.js";
 import { type Seg, joinSegs, subSeg } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
 import { type ColumnMap, mapColumns } from "./table.js";
-import { LABEL_LINE_RE } from "./patterns.js";
+import { isSignatureLine, LABEL_LINE_RE } from "./patterns.js";
 import { isDocumentTitle } from "./layout.js";
 import { endsWithClause } from "./responsibility.js";
 import { FAMILY_LEVEL, isArticleFamily, type MarkerFamily, matchMarker } from "./section-marker.js";
@@ -157,11 +157,38 @@ export const sections = defineExtractor<ItemFinding>({
       return true;
     };
 
-    for (const [from, to] of layout.bodies) {
+    /** Open an unmarked heading (a plan whose 一、 markers were lost) as a top-level item. */
+    let headingOrdinal = 0;
+    const openHeading = (p: Paragraph, pi: number): void => {
+      stack = [];
+      const line = p.lines[0]!;
+      const own = p.lines.length > 1 ? subSeg(p, line.text.length, p.text.length) : subSeg(p, 0, p.text.length);
+      const index = items.length;
+      items.push({
+        index, family: "unmarked", ordinal: ++headingOrdinal, level: FAMILY_LEVEL.unmarked, marker: "", parent: -1, children: [],
+        segs: [own], labelLines: [false], paras: [pi], markerStart: p.offsets[0] ?? 0, heading: line.text, doc,
+      });
+      stack.push(index);
+      lastOrdinal = new Map();
+      lastInFamily = new Map();
+      between = [];
+    };
+
+    let bodyNo = 0;
+    for (const [bodyFrom, to] of layout.bodies) {
       // A later numbered block (after a signature, a date or a 附件 header) is a document of its own.
-      if (items.length > docStart) nextDocument(from);
+      if (items.length > docStart) nextDocument(bodyFrom);
+      const lookBack = bodyNo++ === 0 && layout.dateLine >= 0 && layout.dateLine < bodyFrom ? layout.dateLine + 1 : bodyFrom;
+      const headings = unmarkedHeadings(ps, lookBack, bodyFrom, to);
+      headingOrdinal = 0;
+      const from = headings.size > 0 ? Math.min(bodyFrom, ...headings) : bodyFrom;
       for (let i = from; i < to; i++) {
         const p = ps[i]!;
+        if (headings.has(i)) {
+          openHeading(p, i);
+          continue;
+        }
+        if (i < bodyFrom) continue;
         if (p.row) {
           const cells = rowCells(p);
           const header = mapColumns(cells.map((c) => c.text));
@@ -218,6 +245,37 @@ function cutFrom(b: Building, para: number): void {
   b.segs.length = k;
   b.labelLines.length = k;
   b.paras.length = k;
+}
+
+/**
+ * Top-level headings printed without markers (总体要求 / 工作安排 / 工作要求 over lists that restart at
+ * （一） or 1.): short lines without punctuation standing over the items. They are read as the top
+ * level only when the block has no 一、 items and at least two such headings, one of them between items
+ * (else the items under the later headings would be swallowed by the item before them).
+ */
+function unmarkedHeadings(ps: readonly Paragraph[], lookBack: number, from: number, to: number): Set<number> {
+  const found: number[] = [];
+  let inside = false;
+  for (let i = lookBack; i < to; i++) {
+    const p = ps[i]!;
+    const m = p.row ? null : matchMarker(p.folded);
+    if (m) {
+      if (FAMILY_LEVEL[m.family] <= FAMILY_LEVEL.zh) return new Set();
+      continue;
+    }
+    if (i + 1 < to && isUnmarkedHeading(p)) {
+      found.push(i);
+      if (i > from) inside = true;
+    }
+  }
+  return found.length >= 2 && inside ? new Set(found) : new Set();
+}
+
+function isUnmarkedHeading(p: Paragraph): boolean {
+  const line = p.lines[0];
+  if (!line || p.row) return false;
+  const f = fold(line.text);
+  return f.length >= 2 && f.length <= 16 && /^\p{Script=Han}+$/u.test(f) && !LABEL_LINE_RE.test(f) && !isDocumentTitle(p) && !isSignatureLine(f);
 }
 
 /** Start of an article marker (第X条) within the first characters of a chapter heading, or -1. */

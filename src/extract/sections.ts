@@ -14,7 +14,7 @@ import { type Seg, joinSegs, subSeg } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
 import { type ColumnMap, mapColumns } from "./table.js";
 import { isSignatureLine, LABEL_LINE_RE } from "./patterns.js";
-import { isDocumentTitle } from "./layout.js";
+import { DOCUMENT_TITLE_RE, isDocumentTitle } from "./layout.js";
 import { endsWithClause } from "./responsibility.js";
 import { FAMILY_LEVEL, isArticleFamily, type MarkerFamily, matchMarker } from "./section-marker.js";
 import { spanOf } from "./span.js";
@@ -161,8 +161,10 @@ export const sections = defineExtractor<ItemFinding>({
     let headingOrdinal = 0;
     const openHeading = (p: Paragraph, pi: number): void => {
       stack = [];
-      const line = p.lines[0]!;
-      const own = p.lines.length > 1 ? subSeg(p, line.text.length, p.text.length) : subSeg(p, 0, p.text.length);
+      const k = headingLine(p);
+      const line = p.lines[k]!;
+      const at = k === 0 ? 0 : Math.max(0, p.text.indexOf(line.text, p.lines[0]!.text.length));
+      const own = subSeg(p, at, p.text.length);
       const index = items.length;
       items.push({
         index, family: "unmarked", ordinal: ++headingOrdinal, level: FAMILY_LEVEL.unmarked, marker: "", parent: -1, children: [],
@@ -271,11 +273,18 @@ function unmarkedHeadings(ps: readonly Paragraph[], lookBack: number, from: numb
   return found.length >= 2 && inside ? new Set(found) : new Set();
 }
 
-function isUnmarkedHeading(p: Paragraph): boolean {
-  const line = p.lines[0];
-  if (!line || p.row) return false;
-  const f = fold(line.text);
-  return f.length >= 2 && f.length <= 16 && /^\p{Script=Han}+$/u.test(f) && !LABEL_LINE_RE.test(f) && !isDocumentTitle(p) && !isSignatureLine(f);
+const isUnmarkedHeading = (p: Paragraph): boolean => headingLine(p) >= 0;
+
+/**
+ * Which line of the paragraph is an unmarked heading: the first, or the second when the first is
+ * the document's title joined to it (XX工作方案 / 总体要求 / 全面…); -1 when none.
+ */
+function headingLine(p: Paragraph): number {
+  if (p.row || p.lines.length === 0) return -1;
+  const k = p.lines.length > 1 && isDocumentTitle(p) ? 1 : 0;
+  const f = fold(p.lines[k]!.text);
+  const ok = f.length >= 2 && f.length <= 16 && /^\p{Script=Han}+$/u.test(f) && !LABEL_LINE_RE.test(f) && !DOCUMENT_TITLE_RE.test(f) && !isSignatureLine(f);
+  return ok ? k : -1;
 }
 
 /** Start of an article marker (第X条) within the first characters of a chapter heading, or -1. */

@@ -153,17 +153,20 @@ function opensDocument(p: Paragraph): boolean {
  */
 function laterBodies(ps: readonly Paragraph[], from: number, sections: readonly AttachmentSection[]): (readonly [number, number])[] {
   const out: (readonly [number, number])[] = [];
+  const headers = new Set(sections.map((s) => s.header));
+  let sec = 0; // sections are in order: the last one whose header is at or before i
   let announced = false;
   for (let i = from; i < ps.length; i++) {
     const p = ps[i]!;
+    while (sec + 1 < sections.length && sections[sec + 1]!.header <= i) sec++;
     if (p.row && mapColumns(rowCellTexts(p.text)) !== null) {
       // a task table: skip to the end of its attachment section
-      const sec = sections.find((s) => s.start <= i && i < s.end);
+      const s = sections[sec];
       announced = false;
-      if (sec) i = sec.end - 1;
+      if (s && s.start <= i && i < s.end) i = s.end - 1;
       continue;
     }
-    if (sections.some((s) => s.header === i) || isDocumentTitle(p)) announced = true;
+    if (headers.has(i) || isDocumentTitle(p)) announced = true;
     // 附件 XX任务清单 / XX分工表: a table, even when its rows were flattened into numbered lines
     if (!p.row && TABLE_TITLE_RE.test(fold(p.lines[0]?.text ?? ""))) announced = false;
     if (!announced || !opensDocument(p)) continue;

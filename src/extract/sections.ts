@@ -90,6 +90,8 @@ export const sections = defineExtractor<ItemFinding>({
     let docStart = 0;
     /** Paragraphs since the last marker line (a document title, a closing paragraph). */
     let between: number[] = [];
+    /** items[docStart, bareUpTo) are bare headings (a table of contents so far). */
+    let bareUpTo = 0;
 
     /** Close the current document and start the next one at items.length. */
     const nextDocument = (titleAt: number): void => {
@@ -98,6 +100,7 @@ export const sections = defineExtractor<ItemFinding>({
       dropClosingParagraphs(items.slice(docStart));
       doc++;
       docStart = items.length;
+      bareUpTo = docStart;
       stack = [];
       lastOrdinal = new Map();
       lastInFamily = new Map();
@@ -111,9 +114,12 @@ export const sections = defineExtractor<ItemFinding>({
       if (root && items.length > docStart && level <= root.level) {
         const prevRoot = lastOrdinal.get(`${m.family}@-1`);
         if (prevRoot !== undefined && m.ordinal <= prevRoot) {
-          if (items.slice(docStart).every(isBare)) {
+          // every earlier item is final (only the last one still takes paragraphs): check each once
+          while (bareUpTo < items.length - 1 && isBare(items[bareUpTo]!)) bareUpTo++;
+          if (bareUpTo >= items.length - 1 && isBare(items[items.length - 1]!)) {
             // A table of contents (目录): the headings listed before the body are not items.
             items.length = docStart;
+            bareUpTo = docStart;
             stack = [];
             lastOrdinal = new Map();
             lastInFamily = new Map();
@@ -183,7 +189,8 @@ export const sections = defineExtractor<ItemFinding>({
       const lookBack = bodyNo++ === 0 && layout.dateLine >= 0 && layout.dateLine < bodyFrom ? layout.dateLine + 1 : bodyFrom;
       const headings = unmarkedHeadings(ps, lookBack, bodyFrom, to);
       headingOrdinal = 0;
-      const from = headings.size > 0 ? Math.min(bodyFrom, ...headings) : bodyFrom;
+      let from = bodyFrom;
+      for (const h of headings) from = Math.min(from, h);
       for (let i = from; i < to; i++) {
         const p = ps[i]!;
         if (headings.has(i)) {

@@ -28,19 +28,22 @@ const INDEX_LINE_RE = /^(?:序号|编号)$/u;
 const INDEX_RAW_RE = /^[\s\u3000]{0,8}(?:序|编)[\s\u3000]{0,4}号[\s\u3000]{0,8}$/u;
 const SERIAL_RE = /^(\d{1,4})[.、]?$/u;
 const TOTAL_RE = /^(?:合计|总计|小计|汇总|总数|共计)$/u;
+/** Lines that close a table right under its last row: a total row, a note. */
+const TABLE_END_RE = /^(?:合计|总计|小计|汇总|总数|共计)$|^(?:注|备注|说明)\d{0,2}[:]/u;
 const NOTE_RE = /^(?:注|备注|说明)\d{0,2}[:]/u;
 const MAX_COLUMNS = 16;
 /** A column name: short, no sentence punctuation, no quotes. */
 const HEADER_CELL_RE = /^[^,.;:!?。、“”"'《》]{1,12}$/u;
 /** Lines allowed between the header and the first row (category rows). */
 const MAX_LEAD_CATEGORIES = 2;
-/** Most lines one cell may have wrapped onto. */
-const MAX_WRAP = 3;
+/** Most lines one cell may run over (wrapped lines, paragraphs of a cell). */
+const MAX_WRAP = 8;
 const JOIN_PENALTY = 0.3;
+const MIXED_JOIN_PENALTY = 0.3;
 const EPS = 1e-3;
 
 /** Endings of a unit name in a table cell, beyond the organisation suffixes (各街镇, 各项目实施主体). */
-const UNIT_TAIL_RE = /(?:单位|主体|企业|镇|乡|街道|区|县|市|村|园区|政府)$/u;
+const UNIT_TAIL_RE = /(?:单位|机关|机构|主体|企业|镇|乡|街道|区|县|市|村|园区|政府)$/u;
 const NOT_UNIT_RE = /[要应将需把使对为是了的。:]|加强|做好|完善|建立|开展|推动|提升|召开/u;
 const NUM_RE = /^[-+~～—/.,%()\d]{1,16}$/u;
 const TIME_WORD_RE = /^(?:全年|长期|持续推进|持续|常态化|年内|年底前?|年底|每年|每季度|每月|逐年)/u;
@@ -162,7 +165,7 @@ function readTable(lines: readonly Line[], k: number): { rows: Block[]; end: num
         break;
       }
       if (ends(l.folded)) {
-        closed = true;
+        closed = TABLE_END_RE.test(l.folded) || ATTACHMENT_HEADER_RE.test(l.folded) || ATTACHMENT_LIST_RE.test(l.folded);
         break;
       }
       if (INDEX_LINE_RE.test(l.folded) && isRepeatedHeader(lines, r, headerTexts)) {
@@ -174,9 +177,10 @@ function readTable(lines: readonly Line[], k: number): { rows: Block[]; end: num
     }
     let trailing: Line[] = [];
     const firstMarked = row.cells.findIndex((l, i) => i > 0 && isMarkedCategory(l.folded));
-    if (!next && !closed) {
-      // the last row, unbounded: it takes at most one line per column
-      const stop = firstMarked > 0 ? Math.min(firstMarked, width) : width;
+    if (!next) {
+      // the last row, bounded by no later row: it ends at a marked line (the text after the table) and
+      // at one line per column, a little more when a table end (合计, 附件2 …) closes it
+      const stop = Math.min(firstMarked > 0 ? firstMarked : row.cells.length, closed ? width + 2 : width);
       r -= row.cells.length - Math.min(row.cells.length, stop);
       row.cells.length = Math.min(row.cells.length, stop);
     } else if (firstMarked > 0) {
@@ -255,7 +259,6 @@ function columnProfile(rows: readonly RawRow[], kinds: readonly ColumnKind[], wi
  * and role columns fill from the left.
  */
 export function placeCells(cells: readonly Seg[], profile: Profile, kinds: readonly ColumnKind[], width: number): Seg[][] {
-  if (cells.length === width) return cells.map((c) => [c]);
   const m = cells.length;
   const NEG = -Infinity;
   const dp: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(width + 1).fill(NEG));
@@ -272,8 +275,10 @@ export function placeCells(cells: readonly Seg[], profile: Profile, kinds: reado
         from[i]![j + 1] = [i, j];
       }
       for (let r = 1; r <= MAX_WRAP && i + r <= m; r++) {
-        const text = cells.slice(i, i + r).map((c) => c.text).join("");
-        const score = here + profile[j]![CELL_TYPES.indexOf(cellType(text))]! - JOIN_PENALTY * (r - 1);
+        const parts = cells.slice(i, i + r).map((c) => c.text);
+        // a wrapped cell continues one kind of text: joining a date to unit names is no wrap
+        const mixed = r > 1 && new Set(parts.map(cellType)).size > 1 ? MIXED_JOIN_PENALTY : 0;
+        const score = here + profile[j]![CELL_TYPES.indexOf(cellType(parts.join("")))]! - JOIN_PENALTY * (r - 1) - mixed;
         if (score > dp[i + r]![j + 1]!) {
           dp[i + r]![j + 1] = score;
           from[i + r]![j + 1] = [i, j];
@@ -297,6 +302,20 @@ export function placeCells(cells: readonly Seg[], profile: Profile, kinds: reado
   return slots;
 }
 
+/**
+ * The lines of one cell as one text: a wrapped line continues the text (申通地铁 + 集团); lines
+ * that each list units are separate names (区甲局 / 区乙局 → 区甲局、区乙局).
+ */
+function joinLines(parts: readonly Seg[]): Seg {
+  if (!parts.every((p) => cellType(p.text) === "units")) return joinSegs(parts);
+  const withSep: Seg[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) withSep.push({ text: "、", offsets: Int32Array.of(p.offsets[0] ?? p.end), end: p.offsets[0] ?? p.end });
+    withSep.push(p);
+  });
+  return joinSegs(withSep);
+}
+
 /** A row block: cells (each one or more wrapped lines) joined by TAB, offsets kept. */
 function rowBlock(cells: readonly (readonly Seg[])[]): Block {
   let text = "";
@@ -309,7 +328,7 @@ function rowBlock(cells: readonly (readonly Seg[])[]): Block {
       offs.push(last);
     }
     if (parts.length === 0) return;
-    const seg = parts.length === 1 ? parts[0]! : joinSegs(parts);
+    const seg = parts.length === 1 ? parts[0]! : joinLines(parts);
     text += seg.text;
     for (let i = 0; i < seg.offsets.length; i++) offs.push(seg.offsets[i]!);
     last = seg.offsets[seg.offsets.length - 1] ?? last;

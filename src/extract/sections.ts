@@ -15,7 +15,7 @@ import { fold } from "../text/chars.js";
 import { type ColumnMap, mapColumns } from "./table.js";
 import { LABEL_LINE_RE } from "./patterns.js";
 import { endsWithClause } from "./responsibility.js";
-import { FAMILY_LEVEL, type MarkerFamily, matchMarker } from "./section-marker.js";
+import { FAMILY_LEVEL, type MarkerFamily, type MarkerMatch, matchMarker } from "./section-marker.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -58,6 +58,18 @@ interface Building {
   heading: string | null;
 }
 
+/**
+ * A bare 序号 (1, 2 …) in the index column of a mapped task table in the body reads as a 1. marker:
+ * the row is an item of the tree under the heading the table stands in.
+ */
+function serialMarker(cell: string, columns: ColumnMap | null): MarkerMatch | null {
+  if (!columns || columns.kinds[0]?.kind !== "index") return null;
+  const m = /^(\d{1,3})\s*$/u.exec(cell);
+  if (!m) return null;
+  const ordinal = Number(m[1]);
+  return ordinal > 0 ? { family: "num", ordinal, markerLength: m[1]!.length, length: m[0].length } : null;
+}
+
 /** Split a TAB row into cell segments. */
 export function rowCells(p: Seg): Seg[] {
   const cells: Seg[] = [];
@@ -82,7 +94,7 @@ export const sections = defineExtractor<ItemFinding>({
     const lastInFamily = new Map<MarkerFamily, number>();
 
     const open = (p: Paragraph, seg: Seg, cells?: Seg[]): boolean => {
-      const m = matchMarker(fold(seg.text), cells !== undefined);
+      const m = matchMarker(fold(seg.text), cells !== undefined) ?? (cells ? serialMarker(seg.text, columns) : null);
       if (!m) return false;
       const level = FAMILY_LEVEL[m.family];
       while (stack.length && items[stack[stack.length - 1]!]!.level >= level) stack.pop();

@@ -52,7 +52,8 @@ export function columnKind(header: string): ColumnKind {
 export function mapColumns(cells: readonly string[]): ColumnMap | null {
   if (cells.length < 2) return null;
   const clean = cells.map((c) => squash(c));
-  if (clean.some((c) => c.length > 16)) return null;
+  // column names are short words: a number, a date or a clause (…牵头，…配合) makes it a data row
+  if (clean.some((c) => c.length > 16 || /^\d{1,4}[.、]?$|[，,。；;：:]/u.test(c))) return null;
   const kinds = clean.map(columnKind);
   const hasIndex = kinds.some((k) => k.kind === "index");
   const hasRole = kinds.some((k) => k.kind === "role");

@@ -10,8 +10,14 @@ import type { Block, DecodedInput } from "../text/blocks.js";
 import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
 import type { ReadOptions } from "./index.js";
+import { readSandboxed } from "./sandbox.js";
 
-export async function readDocx(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
+/** Read a .docx on the reader thread (sandbox.ts): a hostile file is stopped from outside. */
+export function readDocx(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+  return readSandboxed("docx", bytes, opts, () => readDocxInProcess(bytes, opts));
+}
+
+export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   let html: string;
   try {
     const buffer = await withVisibleNumbering(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -5,7 +5,7 @@
  * removes temp files, says what was written, and gives 130.
  */
 import { availableParallelism } from "node:os";
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 import type { HeaderLanguage } from "../output/columns.js";
@@ -15,7 +15,7 @@ import { expandInputs, type InputRef } from "./inputs.js";
 import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
 import { Reporter } from "./reporter.js";
-import { AtomicFile, InputGuard, TempFiles } from "./safe-fs.js";
+import { InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
 import type { OutputFormat } from "./formats.js";
 import { DirSink, type Sink, StreamSink, streamWriter } from "./sinks.js";
@@ -94,11 +94,10 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   let sink: Sink;
   const stdout = streamWriter(io.stdout);
   if (outDirAbs !== undefined) {
-    await mkdir(outDirAbs, { recursive: true });
+    await prepareOutDir(outDirAbs, `--out-dir ${o.outDir}`);
     sink = new DirSink(outDirAbs, render, temps, guard);
   } else if (outAbs !== undefined) {
-    await mkdir(path.dirname(outAbs), { recursive: true });
-    const file = AtomicFile.open(outAbs, temps);
+    const file = await openOutputFile(outAbs, temps);
     sink = new StreamSink(render, file, file);
   } else {
     sink = new StreamSink(render, stdout, null);
@@ -144,8 +143,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
         try {
           await sink.accept(item, outcome);
         } catch (e) {
-          // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
-          if (!(sink instanceof DirSink)) throw e;
+          // A per-input output problem (--out-dir) fails that input; a broken combined stream, a full
+          // disk or a read-only file system is fatal.
+          if (!(sink instanceof DirSink) || isFatalOutputError(e)) throw e;
           failed = true;
           reporter.failure(item.display, serializeError(e));
         }

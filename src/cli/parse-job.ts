@@ -29,12 +29,21 @@ export type JobInput =
 
 export type Outcome = { readonly ok: true; readonly result: Result } | { readonly ok: false; readonly error: SerializedError };
 
+/** JSON (or NDJSON) that gongkai wrote: it starts like a document or an error record. */
+export function isOwnOutput(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8").replace(/^\uFEFF/u, "").trimStart();
+  return /^\[?\s*\{\s*"(?:schemaVersion|source)"\s*:/u.test(head);
+}
+
 export async function runJob(input: JobInput, settings: ParseSettings): Promise<Outcome> {
   try {
     if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
     const bytes = input.kind === "file" ? await readFileChecked(input.abs, settings.maxSize) : input.bytes;
     if (bytes.length > settings.maxSize) {
       throw new GongkaiError("E_TOO_LARGE", `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(settings.maxSize)}`, { hint: "raise --max-size" });
+    }
+    if (!settings.from && isOwnOutput(bytes)) {
+      throw new GongkaiError("E_UNSUPPORTED", "this is gongkai output (JSON), not a notice", { hint: "use gongkai report, compare or validate on it" });
     }
     const result = await parseBuffer(bytes, {
       path: input.display,

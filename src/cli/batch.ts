@@ -15,6 +15,7 @@ import { type InputRef, walkInputs } from "./inputs.js";
 import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
 import { type ColorMode, Reporter } from "./reporter.js";
+import { msg } from "./messages.js";
 import { guardOverwrite } from "./out-guard.js";
 import { AtomicFile, InputGuard, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
@@ -61,19 +62,19 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   const outDirAbs = o.outDir === undefined ? undefined : path.resolve(io.cwd, o.outDir);
 
   // --- set-up errors are usage errors (exit 2) and happen before anything is written ---
-  if (o.inputs.filter((i) => i === "-").length > 1) throw usage("stdin (-) can be given only once");
-  if (outAbs !== undefined && outDirAbs !== undefined) throw usage("--out and --out-dir cannot be used together", "--out writes one combined file, --out-dir one file per input");
-  if (o.errorsInline && o.format !== "json" && o.format !== "ndjson") throw usage("--errors inline needs --format json or ndjson");
+  if (o.inputs.filter((i) => i === "-").length > 1) throw usage(msg("stdinOnce"));
+  if (outAbs !== undefined && outDirAbs !== undefined) throw usage(msg("outAndOutDir"), msg("outAndOutDirHint"));
+  if (o.errorsInline && o.format !== "json" && o.format !== "ndjson") throw usage(msg("errorsInlineNeedsJson"));
   if (o.format === "xlsx" && outAbs === undefined && outDirAbs === undefined && io.stdout.isTTY) {
-    throw usage("refusing to write an XLSX workbook to a terminal", "use --out FILE.xlsx");
+    throw usage(msg("xlsxToTerminal"), msg("xlsxToTerminalHint"));
   }
   if (outDirAbs !== undefined) {
     const st = await stat(outDirAbs).catch(() => null);
-    if (st && !st.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out-dir ${o.outDir} is not a folder`);
+    if (st && !st.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("outDirNotFolder", { dir: o.outDir! }));
   }
   if (outAbs !== undefined) {
     const st = await stat(outAbs).catch(() => null);
-    if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out ${o.out} is a folder`, { hint: "use --out-dir for one file per input" });
+    if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("outIsFolder", { out: o.out! }), { hint: msg("outIsFolderHint") });
   }
 
   const walked = await walkInputs(o.inputs, {
@@ -177,9 +178,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     if (interrupted || fatal !== null || (stoppedEarly && o.failFast)) {
       await sink.abort();
       await temps.removeAll();
-      const why = interrupted ? "interrupted" : fatal !== null ? "stopped" : "stopped at the first failure (--fail-fast)";
+      const why = msg(interrupted ? "whyInterrupted" : fatal !== null ? "whyStopped" : "whyFailFast");
       if (fatal !== null) reporter.failure(sink.label, serializeError(fatal));
-      reporter.say(`gongkai: ${why} after ${stats.files} of ${refs.length} inputs; ${describeWritten(sink, outDirAbs !== undefined)}`);
+      reporter.say(`gongkai: ${msg("stoppedAfter", { why, n: stats.files, total: refs.length, written: describeWritten(sink, outDirAbs !== undefined) })}`);
       return interrupted ? EXIT.interrupted : EXIT.failed;
     }
 
@@ -201,6 +202,6 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
 const shardKey = (r: InputRef): string => (r.fromFolder ? r.rel : r.display);
 
 function describeWritten(sink: Sink, perInput: boolean): string {
-  if (perInput) return sink.written.length === 0 ? `nothing written to ${sink.label}` : `wrote ${sink.written.length} file${sink.written.length === 1 ? "" : "s"} under ${sink.label}`;
-  return sink.label === "stdout" ? "output on stdout is incomplete" : `nothing written to ${sink.label}`;
+  if (perInput) return sink.written.length === 0 ? msg("nothingWritten", { to: sink.label }) : msg(sink.written.length === 1 ? "wroteOneUnder" : "wroteUnder", { n: sink.written.length, dir: sink.label });
+  return sink.label === "stdout" ? msg("stdoutIncomplete") : msg("nothingWritten", { to: sink.label });
 }

@@ -78,10 +78,10 @@ export function toBatchOptions(inputs: readonly string[], raw: unknown, env: Nod
   if (!parsed.success) throw usageFromZod(parsed.error);
   const o = parsed.data;
   const out = o.out === "-" ? undefined : o.out; // `-o -`: stdout
-  if (inputs.length === 0) throw new GongkaiError("E_USAGE", "no input given", { hint: "name files or folders, or - for stdin" });
+  if (inputs.length === 0) throw new GongkaiError("E_USAGE", msg("noInput"), { hint: msg("noInputHint") });
   const password = o.password ?? env.GONGKAI_PASSWORD;
   const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-  if (jobs === 0) throw new GongkaiError("E_USAGE", "--jobs must be at least 1");
+  if (jobs === 0) throw new GongkaiError("E_USAGE", msg("jobsAtLeastOne"));
   const delay = Number(env.GONGKAI_TEST_DELAY_MS ?? 0);
   return {
     inputs,

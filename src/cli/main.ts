@@ -32,9 +32,24 @@ function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): void {
   setLang(langFrom(env, flag));
 }
 
-/** commander's own error text ("error: unknown option '--x'") in gongkai's one error style. */
-const commanderError = (text: string): string =>
-  `gongkai: E_USAGE: ${text.replace(/^error: /u, "").replace(/\n+$/u, "").replace(/\n/gu, " ")} (${msg("seeHelp")})\n`;
+/** commander's own error text ("error: unknown option '--x'") in gongkai's one error style and language. */
+export function commanderError(text: string): string {
+  const t = text.replace(/^error: /u, "").replace(/\n+$/u, "").replace(/\n/gu, " ");
+  let m: RegExpExecArray | null;
+  let message = t;
+  if ((m = /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^.]+)\.$/u.exec(t))) {
+    message = msg("badOptionChoice", { option: m[1]!.split(" ")[0]!.replace(/,$/u, ""), choices: m[3]! });
+  } else if ((m = /^unknown option '([^']+)'(?: \(Did you mean ([^)]+)\?\))?$/u.exec(t))) {
+    message = msg(m[2] ? "unknownOptionDidYouMean" : "unknownOption", { option: m[1]!, guess: m[2] ?? "" });
+  } else if ((m = /^required option '([^']+)' not specified$/u.exec(t))) {
+    message = msg("missingOption", { option: m[1]! });
+  } else if ((m = /^missing required argument '([^']+)'$/u.exec(t))) {
+    message = msg("missingArgument", { name: m[1]! });
+  } else if ((m = /^option '([^']+)' argument missing$/u.exec(t))) {
+    message = msg("optionNeedsValue", { option: m[1]! });
+  }
+  return `gongkai: E_USAGE: ${message} (${msg("seeHelp")})\n`;
+}
 
 /** A command factory: gets the IO and a setter for the exit status. One line per command below. */
 export type CommandFactory = (io: CliIO, setCode: (c: number) => void) => Command;

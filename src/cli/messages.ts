@@ -28,6 +28,11 @@ const CATALOGUE = {
   badOptionValue: { en: "{option}: {problem}", zh: "{option}：{problem}" },
   excelNeedsCsv: { en: "--excel is a CSV dialect; it cannot be used with --format {format}", zh: "--excel 是一种 CSV 格式，不能与 --format {format} 同用" },
   excelNeedsCsvHint: { en: "drop --format, or use --format csv", zh: "去掉 --format，或用 --format csv" },
+  unknownOption: { en: "unknown option {option}", zh: "未知选项 {option}" },
+  unknownOptionDidYouMean: { en: "unknown option {option}; did you mean {guess}?", zh: "未知选项 {option}，是否想用 {guess}？" },
+  missingOption: { en: "{option} is required", zh: "必须给出 {option}" },
+  missingArgument: { en: "missing {name}", zh: "缺少参数 {name}" },
+  optionNeedsValue: { en: "{option} needs a value", zh: "{option} 需要一个值" },
   seeHelp: { en: "see --help", zh: "参见 --help" },
   // --- batch set-up and stops ---
   stdinOnce: { en: "stdin (-) can be given only once", zh: "标准输入（-）只能给一次" },

@@ -45,6 +45,7 @@ export const TASK_COLUMNS: readonly Column[] = [
   column("lead", "lead_units", "牵头单位", "text", 24, (_d, t) => t.leadUnits.join(UNIT_SEPARATOR)),
   column("responsible", "responsible_units", "责任单位", "text", 24, (_d, t) => t.responsibleUnits.join(UNIT_SEPARATOR)),
   column("support", "support_units", "配合单位", "text", 24, (_d, t) => t.supportUnits.join(UNIT_SEPARATOR)),
+  column("guide", "guide_units", "指导单位", "text", 24, (_d, t) => t.guideUnits.join(UNIT_SEPARATOR)),
   column("deadlineText", "deadline_text", "完成时限", "text", 18, (_d, t) => t.deadlines.map((x) => x.raw).join(DEADLINE_SEPARATOR)),
   column("deadline", "deadline", "截止日期", "date", 12, (_d, t) => t.deadlines[0]?.date ?? null),
   column("text", "text", "任务内容", "text", 60, (_d, t) => t.text),

@@ -5,6 +5,7 @@
  */
 import type { CoverageCount, Result } from "../schema.js";
 import { escapeHtml } from "./escape.js";
+import { warningTextZh } from "./warning-text.js";
 import { docLabel, type TaskRow } from "./model.js";
 
 export interface QualitySummary {
@@ -37,6 +38,27 @@ function taskList(id: string, heading: string, rows: readonly TaskRow[], results
     : `<details class="fold"${rows.length <= FOLD_OVER ? " open" : ""}><summary>列出 ${rows.length} 项</summary>${list}</details>`;
   return `<div class="qbox" id="${id}"><h3>${heading} <span class="badge${rows.length ? " warn" : ""}">${rows.length}</span></h3>${body}</div>`;
 }
+
+/** An input the report could not include: its path and why (an error code and message). */
+export interface FailedInput {
+  readonly file: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** 未能读入的文件: so a page never looks complete when an input is missing from it. */
+function failedList(failed: readonly FailedInput[]): string {
+  if (failed.length === 0) return "";
+  const rows = failed.map((f) => `<tr><td>${escapeHtml(f.file)}</td><td><code>${escapeHtml(f.code)}</code></td><td>${escapeHtml(f.message)}</td></tr>`);
+  return `<div class="qbox" id="q-failed"><table class="warnings failed"><caption>未能读入的文件（${failed.length}），本报告不含其内容</caption>` +
+    `<thead><tr><th scope="col">文件</th><th scope="col">代码</th><th scope="col">原因</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+}
+
+/** A warning's Chinese meaning, with the parser's detail after it. */
+const warningText = (code: string, message: string): string => {
+  const zh = warningTextZh(code);
+  return zh === null ? escapeHtml(message) : `${escapeHtml(zh)}<br><span class="detail">${escapeHtml(message)}</span>`;
+};
 
 /** The W_LOW_COVERAGE warning of a notice, if any. */
 const lowCoverage = (r: Result): Result["warnings"][number] | undefined => r.warnings.find((w) => w.code === "W_LOW_COVERAGE");
@@ -81,13 +103,13 @@ function coverageBox(results: readonly Result[], multi: boolean): string {
   return `<div class="qbox" id="q-coverage"><h3>解析覆盖率 ${badge}</h3>${figures}${alarms.join("")}${ok}</div>`;
 }
 
-export function renderQuality(results: readonly Result[], q: QualitySummary): string {
+export function renderQuality(results: readonly Result[], q: QualitySummary, failed: readonly FailedInput[] = []): string {
   const multi = results.length > 1;
   const warningRows = results.flatMap((r, d) =>
     r.warnings.map(
       (w) =>
         `<tr>${multi ? `<td>${escapeHtml(docLabel(r, d))}</td>` : ""}<td><code>${escapeHtml(w.code)}</code></td>` +
-        `<td>${escapeHtml(w.message)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
+        `<td>${warningText(w.code, w.message)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
     ),
   );
   const warnings = warningRows.length
@@ -110,6 +132,7 @@ export function renderQuality(results: readonly Result[], q: QualitySummary): st
       `<th scope="col" class="num">警告</th></tr></thead><tbody>${perDoc.join("")}</tbody></table></div>`
     : "";
   return (
+    failedList(failed) +
     summary +
     coverageBox(results, multi) +
     `<div class="qgrid">${taskList("q-no-units", "未明确责任单位的任务", q.withoutUnits, results, multi)}` +

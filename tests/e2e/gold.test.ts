@@ -15,9 +15,6 @@ const suites = [
  * FAIL (it.fails): when a change makes one pass, this test turns red until it is taken off the list.
  */
 const PENDING = new Set<string>([
-  "008_guobanfa-2018-xiaofei-fupin.gold.json",
-  "094_shanghai-2021-huancheng-gongyuandai-yijian.gold.json",
-  "097_pingtan-2016-shuiwuran-fangzhi-yijian.gold.json",
   "100_shanghai-2023-jiaotong-guangfu-fangan.gold.json",
 ]);
 

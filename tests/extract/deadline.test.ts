@@ -47,6 +47,7 @@ const textInvalid = [
   "去年底已建成",
   "截至5月底，已完成",
   "3月末完成",
+  "年初签约、年底考核",
 ];
 const fieldValid: [string, string[]][] = [
   ["全年", ["2022-12-31"]],

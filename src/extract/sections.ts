@@ -16,7 +16,7 @@ import { type ColumnMap, mapColumns } from "./table.js";
 import { isSignatureLine, LABEL_LINE_RE } from "./patterns.js";
 import { DOCUMENT_TITLE_RE, isDocumentTitle } from "./layout.js";
 import { endsWithClause } from "./responsibility.js";
-import { FAMILY_LEVEL, isArticleFamily, type MarkerFamily, matchMarker } from "./section-marker.js";
+import { FAMILY_LEVEL, isArticleFamily, type MarkerFamily, type MarkerMatch, matchMarker } from "./section-marker.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -63,6 +63,18 @@ interface Building {
   heading: string | null;
 }
 
+/**
+ * A bare 序号 (1, 2 …) in the index column of a mapped task table in the body reads as a 1. marker:
+ * the row is an item of the tree under the heading the table stands in.
+ */
+function serialMarker(cell: string, columns: ColumnMap | null): MarkerMatch | null {
+  if (!columns || columns.kinds[0]?.kind !== "index") return null;
+  const m = /^(\d{1,3})\s*$/u.exec(cell);
+  if (!m) return null;
+  const ordinal = Number(m[1]);
+  return ordinal > 0 ? { family: "num", ordinal, markerLength: m[1]!.length, length: m[0].length } : null;
+}
+
 /** Split a TAB row into cell segments. */
 export function rowCells(p: Seg): Seg[] {
   const cells: Seg[] = [];
@@ -107,7 +119,7 @@ export const sections = defineExtractor<ItemFinding>({
     };
 
     const open = (p: Paragraph, pi: number, seg: Seg, cells?: Seg[]): boolean => {
-      const m = matchMarker(fold(seg.text), cells !== undefined);
+      const m = matchMarker(fold(seg.text), cells !== undefined) ?? (cells ? serialMarker(seg.text, columns) : null);
       if (!m) return false;
       const level = FAMILY_LEVEL[m.family];
       const root = items[docStart];

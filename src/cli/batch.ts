@@ -5,7 +5,7 @@
  * removes temp files, says what was written, and gives 130.
  */
 import { availableParallelism } from "node:os";
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 import type { HeaderLanguage } from "../output/columns.js";
@@ -17,7 +17,7 @@ import { type JobInput, type Outcome, type ParseSettings, serializeError } from 
 import { type ColorMode, Reporter } from "./reporter.js";
 import { msg } from "./messages.js";
 import { guardOverwrite } from "./out-guard.js";
-import { AtomicFile, InputGuard, TempFiles } from "./safe-fs.js";
+import { AtomicFile, InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
 import type { OutputFormat } from "./formats.js";
 import { DirSink, type Sink, StreamSink, streamWriter } from "./sinks.js";
@@ -101,11 +101,10 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   let sink: Sink;
   const stdout = streamWriter(io.stdout);
   if (outDirAbs !== undefined) {
-    await mkdir(outDirAbs, { recursive: true });
+    await prepareOutDir(outDirAbs, `--out-dir ${o.outDir}`);
     sink = new DirSink(outDirAbs, render, temps, guard);
   } else if (outAbs !== undefined) {
-    await mkdir(path.dirname(outAbs), { recursive: true });
-    const file = AtomicFile.open(outAbs, temps);
+    const file = await openOutputFile(outAbs, temps);
     sink = new StreamSink(render, file, file);
   } else {
     sink = new StreamSink(render, stdout, null);
@@ -152,8 +151,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
         try {
           await sink.accept(item, outcome);
         } catch (e) {
-          // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
-          if (!(sink instanceof DirSink)) throw e;
+          // A per-input output problem (--out-dir) fails that input; a broken combined stream, a full
+          // disk or a read-only file system is fatal.
+          if (!(sink instanceof DirSink) || isFatalOutputError(e)) throw e;
           failed = true;
           reporter.failure(item.display, serializeError(e));
         }

@@ -9,7 +9,8 @@ import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import { parse as parseYaml } from "yaml";
 import type { Nodes, Root, RootContent, PhrasingContent } from "mdast";
-import type { Block, DecodedInput } from "../text/blocks.js";
+import { type Block, type DecodedInput, lineBlocks } from "../text/blocks.js";
+import { markdownOverLimit } from "./markdown-guard.js";
 
 interface Acc {
   codes: number[];
@@ -45,6 +46,8 @@ export function alignValue(value: string, source: string, start: number, end: nu
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 export function readMarkdown(source: string, encoding: string | null): DecodedInput {
+  const over = markdownOverLimit(source);
+  if (over !== null) return { format: "markdown", encoding, source, blocks: lineBlocks(source), warnings: [{ code: "W_MARKDOWN_AS_TEXT", message: over }] };
   const tree = processor.parse(source) as Root;
   const blocks: Block[] = [];
   const meta: Record<string, string> = {};

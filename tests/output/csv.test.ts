@@ -14,7 +14,7 @@ const expectedRows = (docs: Result[]): string[][] =>
       d.source.path ?? "-", d.document.docNumber?.raw ?? "", d.document.title ?? "", d.document.issuer ?? "",
       d.document.issueDate ?? "", d.document.year === null ? "" : String(d.document.year),
       ratio(d.coverage.phrases.ratio), ratio(d.coverage.markers.ratio),
-      t.id, t.path.join(" > "), t.title, t.leadUnits.join("、"), t.responsibleUnits.join("、"), t.supportUnits.join("、"),
+      t.id, t.path.join(" > "), t.title, t.leadUnits.join("、"), t.responsibleUnits.join("、"), t.supportUnits.join("、"), t.guideUnits.join("、"),
       t.deadlines.map((x) => x.raw).join("；"), t.deadlines[0]?.date ?? "", t.text, String(t.source.line), t.source.page ? String(t.source.page) : "",
     ]),
   );

@@ -31,7 +31,24 @@ export const ROLE_OF_LABEL = new Map<string, Role>(
 
 const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join("|");
 
-export const ANY_LABEL = alt([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS]);
+/** Role words (GOLD.md "Role labels"): a label is recognised by its role word, not only by the listed strings. */
+export const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
+  lead: ["牵头", "主办", "主责"],
+  responsible: ["责任", "实施", "推进", "承办", "落实", "完成", "承担"],
+  support: ["配合", "协办", "协助", "协同", "参与", "参加", "支撑"],
+  guide: ["指导"],
+};
+const ROLE_OF_WORD = new Map<string, Role>(
+  (Object.entries(ROLE_WORDS) as [Role, readonly string[]][]).flatMap(([role, ws]) => ws.map((w) => [w, role] as const)),
+);
+
+/**
+ * A label by shape: a role word, at most four more characters, then 单位 / 部门 / 处室 / 科室 / 处
+ * (牵头督办单位, 责任处室, 牵头处（单位）). Bounded, so it cannot backtrack.
+ */
+const ROLE_SHAPE = String.raw`(?:${alt([...ROLE_OF_WORD.keys()])})\p{Script=Han}{0,4}?(?:单位|部门|处室|科室|处)`;
+
+export const ANY_LABEL = `${alt([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS])}|${ROLE_SHAPE}`;
 
 /** A label followed by a colon, optionally with a short parenthetical: 责任单位（部门）：. */
 export const LABEL_RE = new RegExp(`(${ANY_LABEL})(?:\\([^()]{0,8}\\))?[ ]?:`, "gu");
@@ -45,7 +62,9 @@ export function labelKind(label: string): LabelKind {
   const role = ROLE_OF_LABEL.get(label);
   if (role) return { kind: "role", role };
   if ((DEADLINE_LABELS as readonly string[]).includes(label)) return { kind: "deadline" };
-  return { kind: "person" };
+  if ((PERSON_LABELS as readonly string[]).includes(label)) return { kind: "person" };
+  const byWord = ROLE_OF_WORD.get(label.slice(0, 2));
+  return byWord ? { kind: "role", role: byWord } : { kind: "person" };
 }
 
 /** Chinese numerals as used in markers and dates. */

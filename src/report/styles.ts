@@ -108,6 +108,7 @@ svg.timeline .today-label { fill: var(--past); }
 table.qsum { width: auto; min-width: 50%; margin-bottom: 12px; }
 table.qsum td.bad { color: var(--past); font-weight: 600; }
 .badge { display: inline-block; min-width: 1.8em; text-align: center; border-radius: 9px; background: #e3e8ee; font-size: 12px; padding: 0 6px; }
+.qbox .alarm { color: var(--past); background: var(--past-bg); padding: 4px 8px; border-radius: 4px; margin: 4px 0; }
 .badge.warn { background: var(--past-bg); color: var(--past); }
 .tid { font-variant-numeric: tabular-nums; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

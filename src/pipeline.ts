@@ -136,7 +136,8 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
     },
     sections: sectionTree(items),
     tasks,
-    warnings,
+    // every message is one line: a quoted span may hold a line break
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/\s*[\r\n]+\s*/gu, " ") })),
   };
 }
 

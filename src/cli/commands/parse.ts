@@ -100,7 +100,7 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     .addOption(new Option("--from <format>", "input format instead of detecting it").choices(READ_FORMATS))
     .option("--encoding <name>", "text encoding of the inputs (default: detect UTF-8 / GB18030)")
     .option("--password <password>", "password for encrypted PDFs (or set GONGKAI_PASSWORD)")
-    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
+    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "20MB")
     .option("-j, --jobs <n>", "worker threads (default: number of cores; 1 = in-process)")
     .option("--shard <k/n>", "only the K-th of N deterministic slices of the inputs (for CI matrices)")
     .addOption(new Option("--errors <mode>", "failed inputs: stderr only, or also inline records in json/ndjson").choices(["stderr", "inline"]).default("stderr"))

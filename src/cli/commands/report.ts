@@ -45,7 +45,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     .requiredOption("-o, --out <file>", "the HTML file to write ('-' for stdout)")
     .option("--today <date>", "YYYY-MM-DD; deadlines before it are marked past due (default: today)")
     .option("--title <text>", "page title (default: the notice title)")
-    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
+    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "20MB")
     .option("--compare", "add a side-by-side comparison of each notice with the next (e.g. last year's → this year's)")
     .option("--threshold <score>", "with --compare: lowest similarity for a task pair (default: as in `gongkai compare`)")
     .option("--debug", "print stack traces")

@@ -28,6 +28,8 @@ export interface RenderOptions {
   readonly errorsInline: boolean;
   /** json: one input gives one object rather than an array. */
   readonly single: boolean;
+  /** csv: the spreadsheet dialect (ids kept as text), see output/csv.ts. */
+  readonly excel?: boolean;
 }
 
 type Chunk = string | Uint8Array;
@@ -74,7 +76,7 @@ export class Renderer {
         return renderNdjsonLine(rec);
       case "csv":
       case "tsv":
-        return "tasks" in rec ? renderDelimitedRows(rec, f) : "";
+        return "tasks" in rec ? renderDelimitedRows(rec, f, this.opts.excel === true) : "";
       case "xlsx":
         if ("tasks" in rec) this.xlsx?.add(rec);
         return "";

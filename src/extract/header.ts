@@ -9,7 +9,7 @@ import { squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { splitNames } from "../normalize/units.js";
 import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
-import { parseDocNumber } from "./doc-number.js";
+import { findDecree, parseDocNumber } from "./doc-number.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -24,6 +24,22 @@ export interface RecipientsFinding extends Finding<"recipients"> {
 }
 export interface DisclosureFinding extends Finding<"disclosure"> {
   readonly value: string;
+}
+
+/** Metadata keys for each field (crawler headers, page tables, HTML meta): used only when the notice does not print it. */
+const META_FIELD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  标题: ["标题", "ArticleTitle"],
+  发文机关: ["发文机关"],
+  成文日期: ["成文日期"],
+};
+
+/** A field stated by the metadata around the notice (GOLD.md "Header fields"), if any. */
+export function metaField(meta: Readonly<Record<string, string>> | undefined, field: keyof typeof META_FIELD_KEYS): string | null {
+  for (const k of META_FIELD_KEYS[field] ?? []) {
+    const v = meta?.[k]?.trim();
+    if (v) return v;
+  }
+  return null;
 }
 
 const RED_HEAD_RE = /^(?<org>.{2,80}?)文件$/u;
@@ -52,6 +68,12 @@ export const title = defineExtractor<TitleFinding>({
   name: "title",
   extract({ text, layout }) {
     const ps = text.paragraphs;
+    const decree = findDecree(ps);
+    if (decree) {
+      // a 令 promulgates a regulation: its title is the regulation's, else the 令 name with its number
+      const p = ps[decree.index]!;
+      return [{ kind: "title", span: spanOf(p), raw: p.text, title: decree.promulgated ?? decree.raw }];
+    }
     const candidates: number[] = [];
     const end = Math.min(layout.headerEnd, ps.length);
     for (let i = 0; i < end; i++) if (!isMeta(ps[i]!) && !ps[i]!.row) candidates.push(i);
@@ -62,7 +84,11 @@ export const title = defineExtractor<TitleFinding>({
       pick = top.findIndex((p) => p.heading && !isMeta(p));
       if (pick < 0) pick = candidates[0] ?? -1;
     }
-    if (pick === undefined || pick < 0) return [];
+    if (pick === undefined || pick < 0) {
+      // the text shows no title: the one a metadata block states (crawler header, page table)
+      const m = metaField(text.input.meta, "标题");
+      return m ? [{ kind: "title", span: [0, 0], raw: m, title: squash(m) }] : [];
+    }
     const p = ps[pick]!;
     const t = squash(p.text).replace(/[：:]$/u, "");
     return t ? [{ kind: "title", span: spanOf(p), raw: p.text, title: t }] : [];
@@ -73,6 +99,11 @@ export const headerIssuer = defineExtractor<HeaderIssuerFinding>({
   name: "headerIssuer",
   extract({ text, layout }) {
     const ps = text.paragraphs;
+    const decree = findDecree(ps);
+    if (decree) {
+      const p = ps[decree.index]!;
+      return [{ kind: "headerIssuer", span: spanOf(p), raw: p.text, issuer: decree.org }];
+    }
     for (let i = 0; i < Math.min(ps.length, Math.max(layout.headerEnd, 3)); i++) {
       const p = ps[i]!;
       if (RED_HEAD_RE.test(p.folded) && !/关于/u.test(p.text)) {

@@ -15,7 +15,7 @@ import * as gen from "../../stress/generators.mjs";
 
 type Case = [string, string, (n: number) => Uint8Array | Promise<Uint8Array>, number, number];
 const CASES = (gen as { CASES: Case[] }).CASES;
-const BOUND_MS = 15_000; // generous: a shared, busy machine; super-linear cases took minutes
+const BOUND_MS = 30_000; // generous: a shared, busy machine (and the reader thread starts once); super-linear cases took minutes
 
 async function outcome(bytes: Uint8Array, ext: string): Promise<{ ok: boolean; code?: string; warnings: string[]; messages: string[] }> {
   try {

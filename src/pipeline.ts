@@ -151,7 +151,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
     sections: sectionTree(items),
     tasks,
     // every message is one line: a quoted span may hold a line break
-    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/\s*[\r\n]+\s*/gu, " ") })),
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\r\n]+/gu, " ") })),
   };
 }
 

@@ -288,6 +288,7 @@ function signatureBefore(f: string, i: number, pieceStart: number): number {
   let s = i;
   while (s > pieceStart && s > i - 60 && !TERMINAL.has(f[s - 1]!) && !CLOSERS.has(f[s - 1]!) && !isSpace(f.charCodeAt(s - 1)) && f[s - 1] !== ",") s--;
   if (s === i - 60) return -1; // ran out of room: a sentence, not a name
+  while (s < i && !/\p{Script=Han}/u.test(f[s]!)) s++; // `联系电话：137…XX办公室`: the name starts at its first Han character
   const name = f.slice(s, i);
   if (name.length < 2 || name.length > 60 || !ORG_SUFFIX_RE.test(name)) return -1;
   return s;

@@ -42,7 +42,7 @@ export function isUnderBroken(blocks: readonly Block[], stats?: CutStats): boole
   let total = 0;
   let long = 0;
   for (const b of blocks) {
-    const n = b.text.trim().length;
+    const n = b.text.length;
     total += n;
     if (n >= OVERLONG) long += n;
   }
@@ -53,12 +53,12 @@ export function isUnderBroken(blocks: readonly Block[], stats?: CutStats): boole
 
 /** Cut the overlong lines of an under-broken text into virtual lines; other texts are returned as they are. */
 export function relineBlocks(blocks: readonly Block[]): Block[] {
-  if (!isUnderBroken(blocks)) return [...blocks];
+  if (!isUnderBroken(blocks)) return blocks as Block[];
   const out: Block[] = [];
   const state = new MarkerState();
   const stats: CutStats = { spaces: 0, families: new Set(), labels: 0 };
   for (const b of blocks) {
-    if (b.text.trim().length < OVERLONG) {
+    if (b.text.length < OVERLONG) {
       out.push(b);
       continue;
     }
@@ -66,7 +66,7 @@ export function relineBlocks(blocks: readonly Block[]): Block[] {
       out.push({ text: b.text.slice(s, e), offsets: b.offsets.subarray(s, e), end: e < b.text.length ? b.offsets[e]! : b.end });
     }
   }
-  return isUnderBroken(blocks, stats) ? out : [...blocks];
+  return isUnderBroken(blocks, stats) ? out : (blocks as Block[]);
 }
 
 const TERMINAL = new Set([..."。；;！!？?：:"]);
@@ -81,7 +81,9 @@ const CITED_BEFORE = new Set([..."第按照见据依如同在于、"]);
 /** Title endings of a notice or of the plan it issues. */
 const TITLE_END = /(?:通知|意见|决定|通报|批复|报告|公告|通告|决议|方案|计划|要点|办法|规定|细则|规划|安排|分解表|纲要|清单|预案)/gu;
 /** A date closing the notice (成文日期), on folded text. */
-const DATE_AT = new RegExp(`^${DATE_BODY}`, "u");
+export const DATE_AT = new RegExp(`^${DATE_BODY}`, "u");
+/** A date ending a string (`…2016年5月10日`). */
+export const DATE_END = new RegExp(`${DATE_BODY}$`, "u");
 /** Keys a web page prints around the notice. */
 const PAGE_KEY = /^(?:当前位置|您的位置|你的位置|所在位置|(?:发布|发文|更新)?时间|(?:发布)?日期|来源|信息来源|文章来源|附件下载|相关附件|浏览次数|阅读次数|点击数)[:]?/u;
 /** A file name of an attachment link. */
@@ -270,7 +272,7 @@ function atLabelTail(f: string, i: number): boolean {
 
 /** Does a date end just before i (`2016年5月10日附件…`)? */
 function dateEndsAt(f: string, i: number): boolean {
-  return f[i - 1] === "日" && new RegExp(`${DATE_BODY}$`, "u").test(f.slice(Math.max(0, i - 16), i));
+  return f[i - 1] === "日" && DATE_END.test(f.slice(Math.max(0, i - 16), i));
 }
 
 /** What may follow a closing date: nothing, white space, 印发, an attachment, a page key, or a title-like run. */
@@ -317,8 +319,10 @@ function firstOf(f: string, from: number, to: number, chars: string): number {
  */
 function cutHead(f: string, from: number, to: number, cut: (at: number) => void): void {
   // the 主送 colon: the first colon before the first full stop that is not a page key's (`时间：…`)
-  const stop = f.indexOf("。", from);
-  const limit = stop < 0 ? Math.min(f.length, from + 600) : stop;
+  // a notice's head is short: looking further would only cost time on hostile input
+  const bound = Math.min(f.length, to, from + HEAD_MAX);
+  const stop = f.slice(from, bound).indexOf("。");
+  const limit = stop < 0 ? bound : from + stop;
   let colon = limit;
   for (let k = from; k < limit; k++) {
     if (f[k] !== ":" || (/\d/u.test(f[k - 1] ?? "") && /\d/u.test(f[k + 1] ?? ""))) continue; // not a time 08:00
@@ -330,7 +334,7 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
     }
   }
   // without a 主送 line the title runs into the preamble: it ends before the first comma
-  const headEnd = colon < limit ? colon : firstOf(f, from, to, ",");
+  const headEnd = colon < limit ? colon : firstOf(f, from, limit, ",");
   let start = from;
   const docNo = /[[(]\d{4}[\])]第?\d{1,6}号/gu;
   const head = f.slice(from, headEnd);
@@ -352,6 +356,9 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
   if (end > 0 && /关于|印发|转发|批复/u.test(seg.slice(0, end)) && !/[,，]/u.test(seg.slice(0, end))) cut(start + end);
   if (colon < limit) cut(colon + 1);
 }
+
+/** Characters of a line searched for the head of a notice (文号, title, 主送). */
+const HEAD_MAX = 600;
 
 /** Is this virtual line only a file name (an attachment link)? */
 export const isFileName = (s: string): boolean => s.length <= 120 && FILE_NAME_END.test(s.trim());

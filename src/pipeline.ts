@@ -15,6 +15,7 @@ import { type ReferenceFinding, references } from "./extract/references.js";
 import { type ItemFinding, sections } from "./extract/sections.js";
 import type { Diagnostic, ExtractContext, Extractor, Finding } from "./extract/types.js";
 import { readInput, readTextString, type ReadOptions } from "./input/index.js";
+import { lowCoverage, measureCoverage, scanCoverage } from "./normalize/coverage.js";
 import { itemTasks, sectionTree, tableTasks } from "./normalize/tasks.js";
 import { SCHEMA_VERSION, type Result, type Warning } from "./schema.js";
 import type { DecodedInput } from "./text/blocks.js";
@@ -101,6 +102,17 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   if (tasks.length > 0 && tasks.every((x) => !x.leadUnits.length && !x.responsibleUnits.length && !x.supportUnits.length && !x.guideUnits.length)) {
     warn("W_NO_UNITS", "no responsibility units found", null);
   }
+  const measure = measureCoverage(
+    scanCoverage(text),
+    {
+      tasks: tasks.map((x) => [x.source.start, x.source.end] as const),
+      sections: items.map((it) => it.span),
+      rows: [...items.filter((it) => it.cells).map((it) => it.span), ...tasks.filter((x) => x.origin === "table").map((x) => [x.source.start, x.source.end] as const)],
+    },
+    (offset) => text.lineOf(offset),
+  );
+  const low = lowCoverage(measure);
+  if (low) warn("W_LOW_COVERAGE", low.message, low.offset);
   const floor = issue?.date;
   if (floor) {
     for (const task of tasks) {
@@ -135,6 +147,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
         .map((r) => ({ title: r.title, docNumber: r.docNumber })),
       cc: [...(one<CcFinding>(found, "cc")?.names ?? [])],
     },
+    coverage: measure.coverage,
     sections: sectionTree(items),
     tasks,
     warnings,

@@ -6,9 +6,10 @@
  *   湖州市人民政府办公室 2022年7月18日印发 → printDate 2022-07-18 (+ issuer)
  */
 import { squash } from "../text/chars.js";
-import { agencyNames, metaField } from "./header.js";
+import { agencyNames, metaField, type TitleFinding } from "./header.js";
 import { SIGNED_DATE_RE } from "./layout.js";
-import { isSignatureLine, PRINT_LINE_RE } from "./patterns.js";
+import { isSignatureLine, ORG_SUFFIX_RE, PRINT_LINE_RE } from "./patterns.js";
+import type { Paragraph } from "../text/paragraphs.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 import { zhNumber } from "./zh-numerals.js";
@@ -44,7 +45,7 @@ function isoDate(s: string): string | null {
 
 export const issueDate = defineExtractor<IssueDateFinding>({
   name: "issueDate",
-  extract({ text, layout }) {
+  extract({ text, layout, findings }) {
     if (layout.dateLine < 0) {
       // no date closes the notice: the 成文日期 a metadata block states
       const m = metaField(text.input.meta, "成文日期");
@@ -58,11 +59,56 @@ export const issueDate = defineExtractor<IssueDateFinding>({
     let issuer: string | null = null;
     const signed = SIGNED_DATE_RE.exec(p.folded);
     if (signed?.groups?.agency && isSignatureLine(signed.groups.agency)) issuer = squash(p.text.slice(0, signed.groups.agency.length));
-    const prev = ps[layout.dateLine - 1];
-    if (!issuer && prev && !prev.row && isSignatureLine(prev.folded)) issuer = agencyNames(prev, text.source).join("、");
+    if (!issuer) issuer = signatureAbove(ps, layout.dateLine, text.source, findings("title")[0] as TitleFinding | undefined);
     return [{ kind: "issueDate", span: spanOf(p), raw: p.text, date, issuer }];
   },
 });
+
+/** Offices that sign together print one per line (or two per line): at most this many lines. */
+const MAX_SIGNATURE_LINES = 16;
+
+/**
+ * The 落款 above the date: every consecutive signature line, each office once, joined with 、.
+ * A line that lost the space between two offices (`甲区水务局甲区财政局`) is split where the next
+ * office repeats the first one's place prefix; offices printed without any separator are matched
+ * against the title's leading agencies (`国务院办公厅、中央军委办公厅关于…`).
+ */
+function signatureAbove(ps: readonly Paragraph[], dateLine: number, source: string, t: TitleFinding | undefined): string | null {
+  const names: string[] = [];
+  for (let k = dateLine - 1; k >= 0 && dateLine - k <= MAX_SIGNATURE_LINES; k--) {
+    const p = ps[k]!;
+    if (p.row || !isSignatureParagraph(p, source)) break;
+    names.unshift(...agencyNames(p, source).flatMap(splitJoinedOffices));
+  }
+  if (names.length === 0) return null;
+  const unique = [...new Set(names)];
+  const titleOrgs = t ? /^(?<org>[^关]{2,60}?)关于/u.exec(t.title)?.groups?.org : undefined;
+  if (unique.length === 1 && titleOrgs?.includes("、") && titleOrgs.replace(/、/gu, "") === unique[0]) return titleOrgs;
+  return unique.join("、");
+}
+
+/** A signature line, or a paragraph whose every line is one (offices stacked and joined by the reader). */
+function isSignatureParagraph(p: Paragraph, source: string): boolean {
+  if (isSignatureLine(p.folded)) return true;
+  return p.lines.length > 1 && p.lines.every((l) => isSignatureLine(squash(source.slice(l.offsets[0] ?? l.end, l.end))));
+}
+
+/** Split `甲区水务局甲区财政局` where the second office repeats the first one's 3-character prefix. */
+export function splitJoinedOffices(line: string): string[] {
+  const prefix = line.slice(0, 3);
+  if (line.length < 8 || !/^\p{Script=Han}{3}$/u.test(prefix)) return [line];
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = line.indexOf(prefix, 4); at > 0; at = line.indexOf(prefix, at + 4)) {
+    const part = line.slice(from, at);
+    if (part.length < 4 || !ORG_SUFFIX_RE.test(part)) continue;
+    parts.push(part);
+    from = at;
+  }
+  const last = line.slice(from);
+  if (parts.length === 0 || !ORG_SUFFIX_RE.test(last)) return [line];
+  return [...parts, last];
+}
 
 export const printDate = defineExtractor<PrintDateFinding>({
   name: "printDate",

@@ -3,6 +3,7 @@
  *
  *   到2023年底前 → 2023-12-31    6月底前 → Y-06-30    2022年6月30日前 → 2022-06-30
  *   年底前 / 年内 → Y-12-31      十二月底前 → Y-12-31  上半年前 → Y-06-30
+ *   6月底完成 / 2025年底，…达到 → month / year end (a month or year end is a time point without 前)
  *
  * In a deadline field (完成时限：… or a 完成时限 column) the forms are looser: 2019年8月 → month
  * end, 全年 → Y-12-31, 长期 / 持续推进 → nothing. Not deadlines: recurring phrases (每年、每月月底前),
@@ -34,14 +35,15 @@ const Q = String.raw`[一二三四1-4]`;
  */
 function deadlinePattern(field: boolean): RegExp {
   const B = field ? `(?:${BEFORE})?` : BEFORE;
-  const END = field ? `(?:底|末|份)?${B}` : `(?:底|末)${BEFORE}`;
+  // a month end is a time point with or without 前 (6月底完成, 9月底建成上线); 末 still needs 前 in text
+  const END = field ? `(?:底|末|份)?${B}` : `(?:底(?:${BEFORE})?|末${BEFORE})`;
   return new RegExp(
     [
       String.raw`(?:到|至)?(?<y>${Y})年(?:(?<m>${M})月(?:(?<d>${D})[日号]${B}|${END})|(?<h>上半年|年中)(?:底|末)?${B}|第?(?<q>${Q})季度(?:末|底)?${B}|年?(?:底|末)${field ? "?" : ""}(?:${BEFORE})?|内)`,
       String.raw`(?<h2>上半年|年中)(?:底|末)?${B}`,
       String.raw`第?(?<q2>${Q})季度(?:末|底)?${B}`,
       String.raw`(?<m2>${M})月(?:(?<d2>${D})[日号]${B}|${END})`,
-      String.raw`年(?:底|末)${B}`,
+      field ? String.raw`年(?:底|末)${B}` : String.raw`年(?:底(?:${BEFORE})?|末${BEFORE})`,
       String.raw`年内`,
       ...(field ? [String.raw`全年`] : []),
     ].join("|"),
@@ -60,7 +62,7 @@ export const DEADLINE_FIELD_RE = deadlinePattern(true);
  * "13月底前" is not month 3, "3年内" is a duration, "每年底前" recurs.
  */
 const NOT_BEFORE_MONTH = new Set([..."0123456789〇零一二三四五六七八九十年"]);
-const NOT_BEFORE_YEAR_END = new Set([..."0123456789〇零一二三四五六七八九十年每"]);
+const NOT_BEFORE_YEAR_END = new Set([..."0123456789〇零一二三四五六七八九十年每去上前明"]);
 const NOT_BEFORE_WITHIN_YEAR = new Set([..."0123456789〇零一二三四五六七八九十两几数个半每多近年"]);
 
 /** A character or word that every TEXT_RE alternative needs (fold leaves them unchanged). */

@@ -5,6 +5,8 @@
  *   ^^^^^^^^^^^^^^^^^^  agency=锡政办函 year=2022 serial=13
  */
 import { fold, squash } from "../text/chars.js";
+import type { Paragraph } from "../text/paragraphs.js";
+import { zhNumber } from "./zh-numerals.js";
 import { DOC_NUMBER_RE } from "./patterns.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
@@ -27,6 +29,49 @@ export function parseDocNumber(s: string): { raw: string; agency: string; year: 
 
 const META_KEYS = ["文号", "发文字号", "docNumber", "doc_number"];
 
+/**
+ * 令 (decree) header: `中华人民共和国国务院令` then `第707号` (same line or the next), then the text
+ * that promulgates a regulation (`现公布《…》，自…起施行`). A decree's 文号 is the 令 name with its
+ * number as printed (`中华人民共和国国务院令第707号`); it carries no year, so the year is the signing
+ * year (docs/decisions.md).
+ */
+const DECREE_RE = /^(?<org>\p{Script=Han}{2,24}?)令 ?(?<num>第 ?(?<serial>\d{1,5}) ?号)?/u;
+const DECREE_NUMBER_RE = /^第 ?(?<serial>\d{1,5}) ?号/u;
+
+export interface Decree {
+  /** The paragraph of the 令 name. */
+  readonly index: number;
+  /** The issuing organ (the 令 name without 令): 中华人民共和国国务院. */
+  readonly org: string;
+  /** 中华人民共和国国务院令第707号. */
+  readonly raw: string;
+  readonly serial: number;
+  /** The first 《…》 promulgated after the number, if any. */
+  readonly promulgated: string | null;
+}
+
+/** Find a 令 header in the first paragraphs; null when the notice is not a decree. */
+export function findDecree(ps: readonly Paragraph[], limit = 4): Decree | null {
+  for (let i = 0; i < Math.min(ps.length, limit); i++) {
+    const p = ps[i]!;
+    const m = DECREE_RE.exec(squash(p.folded));
+    if (!m?.groups) continue;
+    let serial = m.groups.serial;
+    let rest = squash(p.folded).slice(m[0].length);
+    if (!serial) {
+      if (rest !== "") continue; // 令 must end its line when the number is on the next one
+      const next = ps[i + 1] ? DECREE_NUMBER_RE.exec(squash(ps[i + 1]!.folded)) : null;
+      if (!next?.groups) continue;
+      serial = next.groups.serial;
+      rest = squash(ps[i + 1]!.folded).slice(next[0].length) + (ps[i + 2] ? squash(ps[i + 2]!.text) : "");
+    }
+    const org = m.groups.org!;
+    const title = /《(?<t>[^《》]{2,80})》/u.exec(rest)?.groups?.t ?? null;
+    return { index: i, org, raw: `${org}令第${serial}号`, serial: Number(serial), promulgated: title };
+  }
+  return null;
+}
+
 export const docNumber = defineExtractor<DocNumberFinding>({
   name: "docNumber",
   extract({ text, layout }) {
@@ -37,8 +82,19 @@ export const docNumber = defineExtractor<DocNumberFinding>({
       if (p.row || p.text.length > 60) continue;
       const d = parseDocNumber(p.text);
       // A line that is mostly the number (a cited 文号 sits inside a sentence or brackets).
-      if (d && p.text.length - d.length <= 12 && !/^[(（]/u.test(p.text.slice(Math.max(0, d.index - 1), d.index))) {
+      // a 文号 alone in brackets on its own line (under the title) is the notice's own
+      const alone = d !== null && /^\(.{4,40}\)$/u.test(squash(p.folded)) && squash(p.folded).length - 2 === squash(d.raw).length;
+      if (d && p.text.length - d.length <= 12 && (alone || !/^[(（]/u.test(p.text.slice(Math.max(0, d.index - 1), d.index)))) {
         return [{ kind: "docNumber", span: spanOf(p, d.index, d.index + d.length), raw: d.raw, agency: d.agency, year: d.year, serial: d.serial }];
+      }
+    }
+    const decree = findDecree(ps);
+    if (decree) {
+      const y = layout.dateLine >= 0 ? /^(?<y>\d{4}|[〇零一二三四五六七八九]{4}) ?年/u.exec(ps[layout.dateLine]!.folded)?.groups?.y : undefined;
+      const year = y ? zhNumber(y) : null;
+      if (year) {
+        const p = ps[decree.index]!;
+        return [{ kind: "docNumber", span: spanOf(p), raw: decree.raw, agency: `${decree.org}令`, year, serial: decree.serial }];
       }
     }
     const meta = text.input.meta ?? {};

@@ -9,7 +9,7 @@ import { squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { splitNames } from "../normalize/units.js";
 import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
-import { parseDocNumber } from "./doc-number.js";
+import { findDecree, parseDocNumber } from "./doc-number.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -68,6 +68,12 @@ export const title = defineExtractor<TitleFinding>({
   name: "title",
   extract({ text, layout }) {
     const ps = text.paragraphs;
+    const decree = findDecree(ps);
+    if (decree) {
+      // a 令 promulgates a regulation: its title is the regulation's, else the 令 name with its number
+      const p = ps[decree.index]!;
+      return [{ kind: "title", span: spanOf(p), raw: p.text, title: decree.promulgated ?? decree.raw }];
+    }
     const candidates: number[] = [];
     const end = Math.min(layout.headerEnd, ps.length);
     for (let i = 0; i < end; i++) if (!isMeta(ps[i]!) && !ps[i]!.row) candidates.push(i);
@@ -93,6 +99,11 @@ export const headerIssuer = defineExtractor<HeaderIssuerFinding>({
   name: "headerIssuer",
   extract({ text, layout }) {
     const ps = text.paragraphs;
+    const decree = findDecree(ps);
+    if (decree) {
+      const p = ps[decree.index]!;
+      return [{ kind: "headerIssuer", span: spanOf(p), raw: p.text, issuer: decree.org }];
+    }
     for (let i = 0; i < Math.min(ps.length, Math.max(layout.headerEnd, 3)); i++) {
       const p = ps[i]!;
       if (RED_HEAD_RE.test(p.folded) && !/关于/u.test(p.text)) {

@@ -31,7 +31,24 @@ export const ROLE_OF_LABEL = new Map<string, Role>(
 
 const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join("|");
 
-export const ANY_LABEL = alt([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS]);
+/** Role words (GOLD.md "Role labels"): a label is recognised by its role word, not only by the listed strings. */
+export const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
+  lead: ["牵头", "主办", "主责"],
+  responsible: ["责任", "实施", "推进", "承办", "落实", "完成", "承担"],
+  support: ["配合", "协办", "协助", "协同", "参与", "参加", "支撑"],
+  guide: ["指导"],
+};
+const ROLE_OF_WORD = new Map<string, Role>(
+  (Object.entries(ROLE_WORDS) as [Role, readonly string[]][]).flatMap(([role, ws]) => ws.map((w) => [w, role] as const)),
+);
+
+/**
+ * A label by shape: a role word, at most four more characters, then 单位 / 部门 / 处室 / 科室 / 处
+ * (牵头督办单位, 责任处室, 牵头处（单位）). Bounded, so it cannot backtrack.
+ */
+const ROLE_SHAPE = String.raw`(?:${alt([...ROLE_OF_WORD.keys()])})\p{Script=Han}{0,4}?(?:单位|部门|处室|科室|处)`;
+
+export const ANY_LABEL = `${alt([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS])}|${ROLE_SHAPE}`;
 
 /** A label followed by a colon, optionally with a short parenthetical: 责任单位（部门）：. */
 export const LABEL_RE = new RegExp(`(${ANY_LABEL})(?:\\([^()]{0,8}\\))?[ ]?:`, "gu");
@@ -45,7 +62,9 @@ export function labelKind(label: string): LabelKind {
   const role = ROLE_OF_LABEL.get(label);
   if (role) return { kind: "role", role };
   if ((DEADLINE_LABELS as readonly string[]).includes(label)) return { kind: "deadline" };
-  return { kind: "person" };
+  if ((PERSON_LABELS as readonly string[]).includes(label)) return { kind: "person" };
+  const byWord = ROLE_OF_WORD.get(label.slice(0, 2));
+  return byWord ? { kind: "role", role: byWord } : { kind: "person" };
 }
 
 /** Chinese numerals as used in markers and dates. */
@@ -72,11 +91,11 @@ export const DOC_NUMBER_RE =
 /** 公开属性 line: （此件公开发布）, 此件主动公开, （此件不公开）. */
 export const DISCLOSURE_RE = /^\(?(?<value>此件[^()]{1,12}|(?:主动|依申请|不予)公开)\)?$/u;
 
-/** 附件 list line: "附件：1. …", "- 附件：…". */
-export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?(?:\d{1,2})? ?[:]/u;
+/** 附件 list line: "附件：1. …", "- 附件：…", "附表：1. …" (attached tables). */
+export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附[件表] ?(?:\d{1,2})? ?[:]/u;
 
-/** An attachment section header on its own line: "附件1", "附件 2", "附件". */
-export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;
+/** An attachment section header on its own line: "附件1", "附件 2", "附件", "附表1". */
+export const ATTACHMENT_HEADER_RE = /^附[件表] ?(?<n>\d{1,2})?$/u;
 
 /** A line ending in a 文号 (〔2022〕13号): the 文号 line of the header. */
 export const DOC_NUMBER_END_RE = /[[(]\d{4}[\])]第?\d{1,6}号$/u;

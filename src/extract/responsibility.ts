@@ -42,30 +42,56 @@ const VERBS: readonly (readonly [string, Role])[] = (
 /** Words that show a piece is a sentence, not a list of names. */
 const SENTENCE_RE = /[要应将需把使对为是了的。:]|加强|推进|做好|完善|建立|开展/u;
 
+/**
+ * The time piece before the first label of a bracket (`6月底完成，牵头单位：…`): short, ends with a
+ * separator, holds a time point. It is the bracket's deadline field (GOLD.md "Deadlines").
+ */
+const TIME_PIECE_MAX = 30;
+
+function timePiece(prefix: string, planYear: number | null): DeadlineMatch[] | null {
+  const m = /^(?<piece>[^;,。:]{1,30})[;,]\s*$/u.exec(prefix);
+  if (!m?.groups || prefix.length > TIME_PIECE_MAX + 2) return null;
+  const found = findDeadlines(m.groups.piece!, planYear, "field");
+  return found.length > 0 ? found : null;
+}
+
 /** Parse the inside of a labelled bracket or a label line; null when it does not start with a label. */
 export function parseLabelled(inner: string, planYear: number | null): { units: Units; deadlines: DeadlineMatch[] } | null {
   const folded = fold(inner);
   const lead = /^[\s]*/u.exec(folded)![0].length;
   const labels = [...folded.matchAll(LABEL_RE)];
-  if (labels.length === 0 || labels[0]!.index !== lead) return null;
-  const units = emptyUnits();
+  if (labels.length === 0) return null;
   const deadlines: DeadlineMatch[] = [];
+  if (labels[0]!.index !== lead) {
+    const time = timePiece(folded.slice(lead, labels[0]!.index), planYear);
+    if (!time) return null;
+    deadlines.push(...time);
+  }
+  const units = emptyUnits();
+  const add = (role: Role, names: readonly string[]): void => {
+    for (const n of names) if (!units[role].includes(n)) units[role].push(n);
+  };
   labels.forEach((m, k) => {
     const from = m.index + m[0].length;
     const to = labels[k + 1]?.index ?? inner.length;
     const seg = trimChars(inner.slice(from, to), " \t\u3000;；,，、", " \t\u3000;；,，、。");
     const lk = labelKind(m[1]!);
-    // a label's content that is itself a verb clause (责任单位：A牵头，B参与): its verbs decide the roles
-    const verb = lk.kind === "role" ? parseVerbClause(seg) : null;
-    if (verb) for (const r of Object.keys(verb) as Role[]) units[r].push(...verb[r].filter((n) => !units[r].includes(n)));
-    else if (lk.kind === "role") units[lk.role].push(...splitNames(seg).filter((n) => !units[lk.role].includes(n)));
-    else if (lk.kind === "deadline") deadlines.push(...findDeadlines(seg, planYear, "field"));
+    if (lk.kind === "role") {
+      // a label's content may itself be a verb clause: its verbs decide the roles
+      const verb = parseVerbClause(seg, lk.role);
+      if (verb) for (const role of Object.keys(units) as Role[]) add(role, verb[role]);
+      else add(lk.role, splitNames(seg));
+    } else if (lk.kind === "deadline") deadlines.push(...findDeadlines(seg, planYear, "field"));
   });
   return { units, deadlines };
 }
 
-/** Parse a verb bracket (State Council style); null when the content is not one. */
-export function parseVerbClause(inner: string): Units | null {
+/**
+ * Parse a verb bracket (State Council style); null when the content is not one. `rest` is the role
+ * of names after the last verb (a label's content: `责任单位：A牵头，B` → B responsible); without it
+ * such names make the content not a verb clause.
+ */
+export function parseVerbClause(inner: string, rest?: Role): Units | null {
   if (inner.length > 400 || inner.length < 3) return null;
   const pieces: string[] = [];
   let depth = 0;
@@ -100,7 +126,8 @@ export function parseVerbClause(inner: string): Units | null {
     verbs++;
     for (const n of all) if (!units[verb[1]].includes(n)) units[verb[1]].push(n);
   }
-  if (verbs === 0 || pending.length > 0) return null;
+  if (verbs === 0 || (pending.length > 0 && !rest)) return null;
+  if (rest) for (const n of pending) if (!units[rest].includes(n)) units[rest].push(n);
   return units;
 }
 

@@ -76,3 +76,62 @@ describe("document header (GOLD.md header fields)", () => {
     expect(doc("关于X的通知\n各单位：\n一、做好工作。\n附件：推广清单\n某局\n2022年1月5日").attachments).toEqual([{ number: 1, title: "推广清单" }]);
   });
 });
+
+describe("header variants (family 7)", () => {
+  const doc = (text: string, md = false) => parseNotice(text, md ? { format: "markdown" } : {}).document;
+  it.each([
+    [
+      "文号 in brackets on its own line under the title",
+      "某某市人民政府办公室关于印发某项工作方案的通知\n（某政办发〔2021〕12号）\n\n各区人民政府，市各委办局：\n现将方案印发给你们。\n\n某某市人民政府办公室\n2021年3月5日\n",
+      { issuer: "某某市人民政府办公室", docNumber: "某政办发〔2021〕12号", issueDate: "2021-03-05" },
+    ],
+    [
+      "two offices on two signature lines",
+      "关于开展某项检查的通知\n\n各乡镇人民政府：\n现将有关事项通知如下。\n\n甲县教育局\n甲县财政局\n2023年4月1日\n",
+      { issuer: "甲县教育局、甲县财政局", issueDate: "2023-04-01" },
+    ],
+    [
+      "two offices on one line that lost its space",
+      "关于开展某项检查的通知\n\n各乡镇人民政府：\n现将有关事项通知如下。\n\n甲县教育局甲县财政局\n2023年4月1日\n",
+      { issuer: "甲县教育局、甲县财政局" },
+    ],
+    [
+      "two offices printed without separator, named in the title",
+      "甲省人民政府办公厅、甲省军区政治部关于某事项的通知\n\n各市人民政府：\n现将有关事项通知如下。\n\n甲省人民政府办公厅甲省军区政治部\n2023年4月1日\n",
+      { issuer: "甲省人民政府办公厅、甲省军区政治部" },
+    ],
+    [
+      "no signature: the date alone closes the notice",
+      "乙市交通运输局关于做好某项工作的通知\n\n各区交通运输局：\n现将有关事项通知如下。\n\n2023年4月1日\n",
+      { issuer: "乙市交通运输局", issueDate: "2023-04-01" },
+    ],
+  ])("%s", (_, text, want) => {
+    const d = doc(text);
+    expect(d.issuer).toBe(want.issuer);
+    if ("docNumber" in want) expect(d.docNumber?.raw).toBe(want.docNumber);
+    if ("issueDate" in want) expect(d.issueDate).toBe(want.issueDate);
+  });
+  it("reads the 主送 line after a Markdown title; names that share a suffix stay one", () => {
+    const d = doc("# 丙区人民政府关于印发某方案的通知\n\n各街道办事处，区政府各委、办、局：\n\n现将方案印发给你们。\n\n丙区人民政府\n\n2022年5月6日\n", true);
+    expect(d.title).toBe("丙区人民政府关于印发某方案的通知");
+    expect(d.recipients).toEqual(["各街道办事处", "区政府各委、办、局"]);
+  });
+  it("keeps 各省、自治区、直辖市人民政府 one recipient", () => {
+    const d = doc("国务院关于某事项的意见\n国发〔2020〕3号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现提出如下意见。\n国务院\n2020年2月1日\n");
+    expect(d.recipients).toEqual(["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]);
+  });
+  it.each([
+    ["令 and number on two lines", "中华人民共和国国务院令\n第800号\n《某某管理条例》已经2020年1月1日国务院第1次常务会议通过，现予公布，自2020年3月1日起施行。\n总理　某某\n2020年1月10日\n某某管理条例\n第一条　为了规范某某，制定本条例。\n",
+      { issuer: "中华人民共和国国务院", docNumber: "中华人民共和国国务院令第800号", title: "某某管理条例", issueDate: "2020-01-10", year: 2020 }],
+    ["令 header run into its text", "某某部令第12号现公布《某某办法》，自2021年1月1日起施行。\n部长　某某\n2020年12月1日\n某某办法\n第一条　为了规范某某，制定本办法。\n",
+      { issuer: "某某部", docNumber: "某某部令第12号", title: "某某办法", issueDate: "2020-12-01", year: 2020 }],
+  ])("a 令 page: %s", (_, text, want) => {
+    const d = doc(text);
+    expect({ issuer: d.issuer, docNumber: d.docNumber?.raw, title: d.title, issueDate: d.issueDate, year: d.year }).toEqual(want);
+  });
+  it("a title ending in 命令 is not a 令 header", () => {
+    const d = doc("关于某事项的命令\n各单位：\n现命令如下。\n甲市人民政府\n2020年1月1日\n");
+    expect(d.docNumber).toBeNull();
+    expect(d.title).toBe("关于某事项的命令");
+  });
+});

@@ -13,9 +13,31 @@ describe("parseLabelled", () => {
     ["指导单位：省厅；协办单位：市局、县局", U([], [], ["市局", "县局"], ["省厅"])],
     ["主办单位：A局；承办单位：B局；配合部门：C局", U(["A局"], ["B局"], ["C局"])],
     ["责任单位（部门）：区财政局", U([], ["区财政局"])],
+    // labels recognised by their role word: role word + at most four characters + 单位/部门/处室/科室/处
+    ["牵头督办单位：甲局；配合处室：乙处", U(["甲局"], [], ["乙处"])],
+    ["责任处室：综合处、规划处", U([], ["综合处", "规划处"])],
+    ["主责科室：财务科", U(["财务科"])],
+    ["指导部门：省厅", U([], [], [], ["省厅"])],
+    ["牵头处（单位）：法规处", U(["法规处"])],
+    ["参与执行部门：丙局", U([], [], ["丙局"])],
+    // a label's content that is a verb clause: its verbs decide the roles
+    ["责任单位：甲局牵头，乙局参与，各街道配合。以下均需各街道配合，不再列出", U(["甲局"], [], ["乙局", "各街道"])],
+    ["责任单位：甲局牵头，乙局、丙局", U(["甲局"], ["乙局", "丙局"])],
+    ["牵头单位：甲局；责任单位：乙委负责，丙办协助", U(["甲局"], ["乙委"], ["丙办"])],
+    // a time piece before the first label
+    ["6月底完成，牵头单位：甲局", U(["甲局"])],
+    ["8月取得初步成效；责任单位：甲局、乙局", U([], ["甲局", "乙局"])],
   ];
   it.each(cases)("%s", (text, want) => expect(parseLabelled(text, 2022)?.units).toEqual(want));
   it("reads a deadline field", () => expect(parseLabelled("责任单位：区民政局；完成时限：2019年8月", 2019)?.deadlines.map((d) => d.date)).toEqual(["2019-08-31"]));
+  it.each([
+    ["6月底完成，牵头单位：甲局", ["2022-06-30"]],
+    ["8月取得初步成效；责任单位：甲局", ["2022-08-31"]],
+    ["2023年12月底前完成，牵头单位：甲局；完成时限：2023年6月", ["2023-12-31", "2023-06-30"]],
+  ])("reads the time piece before the first label: %s", (text, want) => expect(parseLabelled(text, 2022)?.deadlines.map((d) => d.date)).toEqual(want));
+  it.each(["具体要求见附件，牵头单位：甲局", "甲局牵头，责任单位：乙局"])("a piece before the first label that states no time: %s", (t) =>
+    expect(parseLabelled(t, 2022)).toBeNull(),
+  );
   it.each(["原卜蜂莲花", "2021年8月", "国办发〔2022〕8号", "居", "含南太湖新区管委会，下同"])("not a labelled clause: %s", (t) => expect(parseLabelled(t, 2022)).toBeNull());
 });
 
@@ -31,6 +53,12 @@ describe("parseVerbClause", () => {
     ["X等有关部门和单位负责", U([], ["X", "有关部门和单位"])],
     ["区资源生态局牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出", U(["区资源生态局"], [], ["各片区"])],
     ["区资源生态局牵头，区经发局、区农业农村局，平潭海关等按职责分工负责", U(["区资源生态局"], ["区经发局", "区农业农村局", "平潭海关"])],
+    // names that contain role words are names
+    ["领导小组成员单位牵头，各区政府负责", U(["领导小组成员单位"], ["各区政府"])],
+    ["建设办牵头，指导组配合", U(["建设办"], [], ["指导组"])],
+    // groups separated by ， and 。 inside one clause
+    ["甲部牵头，乙部、丙委参与，各省级人民政府负责", U(["甲部"], ["各省级人民政府"], ["乙部", "丙委"])],
+    ["甲部、乙委等和各省级人民政府负责", U([], ["甲部", "乙委", "各省级人民政府"])],
   ];
   it.each(cases)("%s", (text, want) => expect(parseVerbClause(text)).toEqual(want));
   it.each(["原卜蜂莲花", "2021年8月", "以下简称“市场主体”", "各地要加强指导", "含兼职", "按职责分工负责", "居"])("not a verb clause: %s", (t) =>

@@ -14,6 +14,23 @@ const cases: [string, string[]][] = [
   ["区市场监管局等", ["区市场监管局"]],
   ["  市 司法局 ", ["市司法局"]],
   ["", []],
+  // bare places share the body of the last piece (one name)
+  ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]],
+  ["东城区、西城区、南山区政府", ["东城区、西城区、南山区政府"]],
+  ["市园林局，甲新区、乙县政府，丙集团", ["市园林局", "甲新区、乙县政府", "丙集团"]],
+  ["各市、县（市、区）人民政府", ["各市、县（市、区）人民政府"]],
+  ["各乡镇、街道党委", ["各乡镇、街道党委"]],
+  // complete names stay apart; bare places with no shared body stay apart
+  ["市公安局、区人民政府", ["市公安局", "区人民政府"]],
+  ["甲区、乙区、市交通局", ["甲区", "乙区", "市交通局"]],
+  ["区检察院、区法院", ["区检察院", "区法院"]],
+  // 等 ends a group; 和 / 及 after it join the next group
+  ["甲部、乙委等和各省级人民政府", ["甲部", "乙委", "各省级人民政府"]],
+  ["甲部等及各有关省级人民政府", ["甲部", "各有关省级人民政府"]],
+  ["高等学校、中等职业学校", ["高等学校", "中等职业学校"]],
+  // a lone organisation type continues the name before it
+  ["区政府各委、办、局，各街道办事处", ["区政府各委、办、局", "各街道办事处"]],
+  ["市各委、办，区属企业", ["市各委、办", "区属企业"]],
 ];
 
 describe("splitNames", () => {
@@ -22,5 +39,6 @@ describe("splitNames", () => {
     expect(splitNames("X会同有关部门", { verbClause: true })).toEqual(["X", "有关部门"]);
     expect(splitNames("X等有关部门和单位", { verbClause: true })).toEqual(["X", "有关部门和单位"]);
     expect(splitNames("高等学校", { verbClause: true })).toEqual(["高等学校"]);
+    expect(splitNames("甲部、乙委等和各省级人民政府", { verbClause: true })).toEqual(["甲部", "乙委", "各省级人民政府"]);
   });
 });

@@ -102,6 +102,10 @@ class MarkerState {
     return ordinal === 1 && this.restartable.has(family);
   }
 
+  started(family: MarkerFamily): boolean {
+    return this.last.has(family);
+  }
+
   /** Is this the first marker of its family since a shallower one (a sub-list may follow its heading directly)? */
   opens(family: MarkerFamily, ordinal: number): boolean {
     return ordinal === 1 && (this.last.get(family) === undefined || this.restartable.has(family));
@@ -244,6 +248,11 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
 /** A date followed by these is a time in a sentence, not the date that closes the notice. */
 const NOT_CLOSING_AFTER = /^(?:起|前|以前|之前|至|到|开始|召开|举行|以来|后|以后|发布|施行|实施|止|期间|在|的|,|，|、)/u;
 
+/** The second marker of each family, on folded text. */
+const SECOND: Readonly<Partial<Record<MarkerFamily, string>>> = {
+  chapter: "第二章", section: "第二节", article: "第二条", zh: "二、", zhParen: "(二)", num: "2.", numParen: "(2)", circled: "②",
+};
+
 const DATE_FIRST = new Set([..."0123456789〇零一二三四五六七八九"]);
 
 /** Does a number marker at i continue the structure (and not cite or count something)? */
@@ -260,7 +269,12 @@ function markerFits(
   if (family === "num" && /^\d/u.test(next)) return false;
   if (afterBreak) return true;
   // the first sub-marker may follow its heading directly: 一、强化政策规划引导（一）完善…
-  if (state.opens(family, ordinal)) return markerEnd >= 0 && !sentenceSince && i - markerEnd <= 60;
+  if (state.opens(family, ordinal) && markerEnd >= 0 && !sentenceSince && i - markerEnd <= 60) return true;
+  // a family's first marker after other text (a flattened table header: …牵头单位一、加强…1.增强…) when its
+  // second marker follows: markers in order
+  const second = SECOND[family];
+  if (!state.started(family)) return ordinal === 1 && second !== undefined && f.indexOf(second, i + len) > 0;
+  if (state.opens(family, ordinal)) return false;
   // a continuing ordinal may follow a unit name or a heading (…配合单位：区财政局2.开展…)
   return family !== "zh" || /[\p{Script=Han}]/u.test(prev);
 }

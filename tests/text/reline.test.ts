@@ -47,6 +47,17 @@ const valid: [string, string, string[]][] = [
     ["请各单位抓好落实。联系电话：13800000000", "某县人民政府办公室", "2015年6月19日"],
   ],
   [
+    "a flattened table: the first marker follows the header cells, its second marker comes later",
+    "附件重点任务分解表工作任务牵头单位责任单位一、优化营商环境1.精简审批事项。县审批局各乡镇2.压缩办理时限。县审批局二、强化要素保障3.保障用地需求。县自然资源局",
+    // the unit cells stay with their row: telling cells apart is the table reader's work
+    ["附件重点任务分解表工作任务牵头单位责任单位", "一、优化营商环境", "1.精简审批事项。县审批局各乡镇", "2.压缩办理时限。县审批局", "二、强化要素保障", "3.保障用地需求。县自然资源局"],
+  ],
+  [
+    "a lone ordinal 1 with no second marker is text",
+    "要坚持唯一、统一的标准，确保数据唯一1.0版本稳定。",
+    ["要坚持唯一、统一的标准，确保数据唯一1.0版本稳定。"],
+  ],
+  [
     "a date inside a sentence is not a closing date",
     "各单位于2021年6月30日前报送材料，县政府办公室2021年7月1日起开始督查。",
     ["各单位于2021年6月30日前报送材料，县政府办公室2021年7月1日起开始督查。"],

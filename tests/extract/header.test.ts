@@ -129,6 +129,11 @@ describe("header variants (family 7)", () => {
     const d = doc(text);
     expect({ issuer: d.issuer, docNumber: d.docNumber?.raw, title: d.title, issueDate: d.issueDate, year: d.year }).toEqual(want);
   });
+  it("joins a title printed over two paragraphs whose first line ends in 文件", () => {
+    const r = doc("甲市人民政府办公室关于进一步规范行政规范性文件\n\n备案审查工作的通知\n\n甲政办发〔2020〕3号\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n甲市人民政府办公室\n\n2020年2月1日\n", true);
+    expect(r.title).toBe("甲市人民政府办公室关于进一步规范行政规范性文件备案审查工作的通知");
+    expect(r.docNumber?.raw).toBe("甲政办发〔2020〕3号");
+  });
   it("a title ending in 命令 is not a 令 header", () => {
     const d = doc("关于某事项的命令\n各单位：\n现命令如下。\n甲市人民政府\n2020年1月1日\n");
     expect(d.docNumber).toBeNull();

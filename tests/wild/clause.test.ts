@@ -23,6 +23,12 @@ describe("wild notices: header variants and unit names", () => {
     expect(r.document.issueDate).toBe("1996-06-29");
     expect(r.document.docNumber?.raw).toBe("国办发〔1996〕25号");
   });
+  it("030 (title over two <p>, its first line ends in 文件): the whole title, not a 红头", async () => {
+    const r = await parse("030_guobanfa-2018-guifanxing-wenjian-shenhe.html");
+    expect(r.document.title).toBe("国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见");
+    expect(r.document.issuer).toBe("国务院办公厅");
+    expect(r.document.docNumber?.raw).toBe("国办发〔2018〕115号");
+  });
   it.each([
     ["028_guoling-2018-geshui-shishi-tiaoli.html", "中华人民共和国国务院令第707号", 707, "中华人民共和国个人所得税法实施条例", "2018-12-18"],
     ["050_guoling-2018-zhuanli-daili-tiaoli.html", "中华人民共和国国务院令第706号", 706, "专利代理条例", "2018-11-06"],

@@ -39,6 +39,13 @@ describe("wild notices: header variants and unit names", () => {
     expect(r.document.issuer).toBe("中华人民共和国国务院");
     expect(r.document.issueDate).toBe(date);
   });
+  it("057 (database export of a city 令: title above it, number in brackets)", async () => {
+    const r = await parse("057_zhongshan-2020-zhengwu-shuju-banfa.txt");
+    expect(r.document.docNumber).toMatchObject({ raw: "中山市人民政府令第16号", serial: 16, year: 2020 });
+    expect(r.document.title).toBe("中山市政务数据管理办法");
+    expect(r.document.issuer).toBe("中山市人民政府");
+    expect(r.document.issueDate).toBe("2020-05-15");
+  });
   it("098 (Markdown, thirteen offices sign): every office, 委、办、局 one recipient", async () => {
     const r = await parse("098_huangpu-2025-kezaisheng-nengyuan-fangan.md");
     const issuers = r.document.issuer?.split("、") ?? [];

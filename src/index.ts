@@ -7,8 +7,9 @@
 export { parseNotice, parseBuffer, parseDecoded, type ParseOptions } from "./pipeline.js";
 export { readInput, sniffFormat, type ReadOptions } from "./input/index.js";
 export {
-  ResultSchema, TaskSchema, DocumentInfoSchema, SectionSchema, WarningSchema, ErrorRecordSchema, SCHEMA_VERSION,
+  ResultSchema, TaskSchema, DocumentInfoSchema, SectionSchema, WarningSchema, ErrorRecordSchema, CoverageSchema, SCHEMA_VERSION,
   type Result, type Task, type DocumentInfo, type Section, type Warning, type Deadline, type SourceInfo, type ErrorRecord,
+  type Coverage, type CoverageCount,
 } from "./schema.js";
 export { GongkaiError, ERROR_CODES, type ErrorCode } from "./errors.js";
 export { findDeadlines } from "./extract/deadline.js";

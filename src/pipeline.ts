@@ -8,13 +8,14 @@ import { type AttachmentFinding, type TableRowFinding, attachmentList, attachmen
 import { type CcFinding, cc } from "./extract/cc.js";
 import { type IssueDateFinding, type PrintDateFinding, issueDate, printDate } from "./extract/dates.js";
 import { type DocNumberFinding, docNumber } from "./extract/doc-number.js";
-import { type DisclosureFinding, type HeaderIssuerFinding, type RecipientsFinding, type TitleFinding, disclosure, headerIssuer, recipients, title } from "./extract/header.js";
+import { type DisclosureFinding, type HeaderIssuerFinding, type RecipientsFinding, type TitleFinding, disclosure, headerIssuer, metaField, recipients, title } from "./extract/header.js";
 import { computeLayout } from "./extract/layout.js";
 import { ORG_SUFFIX_RE } from "./extract/patterns.js";
 import { type ReferenceFinding, references } from "./extract/references.js";
 import { type ItemFinding, sections } from "./extract/sections.js";
 import type { Diagnostic, ExtractContext, Extractor, Finding } from "./extract/types.js";
 import { readInput, readTextString, type ReadOptions } from "./input/index.js";
+import { lowCoverage, measureCoverage, scanCoverage } from "./normalize/coverage.js";
 import { itemTasks, sectionTree, tableTasks } from "./normalize/tasks.js";
 import { SCHEMA_VERSION, type Result, type Warning } from "./schema.js";
 import type { DecodedInput } from "./text/blocks.js";
@@ -80,7 +81,8 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const headerOrg = one<HeaderIssuerFinding>(found, "headerIssuer");
   const titleOrg = t ? /^(?<org>.{2,40}?)关于/u.exec(t.title)?.groups?.org : undefined;
   const issuer =
-    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? (titleOrg && ORG_SUFFIX_RE.test(titleOrg) ? titleOrg : null);
+    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? metaField(input.meta, "发文机关") ??
+    (titleOrg && ORG_SUFFIX_RE.test(titleOrg) ? titleOrg : null);
   const titleYear = t ? /(?:19|20)\d{2}/u.exec(t.title)?.[0] : undefined;
   const year = titleYear ? Number(titleYear) : dn?.year ?? (issue ? Number(issue.date.slice(0, 4)) : print ? Number(print.date.slice(0, 4)) : null);
 
@@ -100,6 +102,17 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   if (tasks.length > 0 && tasks.every((x) => !x.leadUnits.length && !x.responsibleUnits.length && !x.supportUnits.length && !x.guideUnits.length)) {
     warn("W_NO_UNITS", "no responsibility units found", null);
   }
+  const measure = measureCoverage(
+    scanCoverage(text),
+    {
+      tasks: tasks.map((x) => [x.source.start, x.source.end] as const),
+      sections: items.map((it) => it.span),
+      rows: [...items.filter((it) => it.cells).map((it) => it.span), ...tasks.filter((x) => x.origin === "table").map((x) => [x.source.start, x.source.end] as const)],
+    },
+    (offset) => text.lineOf(offset),
+  );
+  const low = lowCoverage(measure);
+  if (low) warn("W_LOW_COVERAGE", low.message, low.offset);
   const floor = issue?.date;
   if (floor) {
     for (const task of tasks) {
@@ -134,6 +147,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
         .map((r) => ({ title: r.title, docNumber: r.docNumber })),
       cc: [...(one<CcFinding>(found, "cc")?.names ?? [])],
     },
+    coverage: measure.coverage,
     sections: sectionTree(items),
     tasks,
     warnings,

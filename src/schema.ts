@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 
-export const SCHEMA_VERSION = "1.0";
+/** Minor bumps add fields (1.1: `coverage`); a major bump would change or remove one. */
+export const SCHEMA_VERSION = "1.1";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
@@ -100,10 +101,31 @@ export const WarningSchema = z.object({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
+const CoverageCountSchema = z.object({
+  found: z.number().int().nonnegative().describe("how many the text holds (gongkai's own scanner, independent of the parser)"),
+  read: z.number().int().nonnegative().describe("how many of them ended up in tasks"),
+  ratio: z.number().min(0).max(1).nullable().describe("read / found, 3 decimals; null when none was found"),
+  firstUnreadLine: z.number().int().positive().nullable().describe("1-based line of the first one not read, or null"),
+});
+export type CoverageCount = z.infer<typeof CoverageCountSchema>;
+
+export const CoverageSchema = z
+  .object({
+    phrases: CoverageCountSchema.describe(
+      "responsibility-like phrases: role labels (牵头单位：, 责任部门:) and role verbs after unit names in brackets (（区财政局牵头）); read when inside a task's source span",
+    ),
+    markers: CoverageCountSchema.describe(
+      "numbered-looking markers (一、 （一） 1. （1） ① 第X条, a table's 序号) at line starts and after sentence ends; read when inside a task's source span or starting a section",
+    ),
+  })
+  .describe("how much of the notice's visible structure was read: low ratios mean gongkai only partly understood it");
+export type Coverage = z.infer<typeof CoverageSchema>;
+
 export const ResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: SourceInfoSchema,
   document: DocumentInfoSchema,
+  coverage: CoverageSchema,
   sections: z.array(SectionSchema),
   tasks: z.array(TaskSchema),
   warnings: z.array(WarningSchema),

@@ -5,17 +5,19 @@
  * removes temp files, says what was written, and gives 130.
  */
 import { availableParallelism } from "node:os";
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 import type { HeaderLanguage } from "../output/columns.js";
 import { EXIT, exitCode } from "./exit-code.js";
 import { createExecutor, ordered } from "./executor.js";
-import { expandInputs, type InputRef } from "./inputs.js";
+import { type InputRef, walkInputs } from "./inputs.js";
 import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
-import { Reporter } from "./reporter.js";
-import { AtomicFile, InputGuard, TempFiles } from "./safe-fs.js";
+import { type ColorMode, Reporter } from "./reporter.js";
+import { msg } from "./messages.js";
+import { guardOverwrite } from "./out-guard.js";
+import { AtomicFile, InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
 import type { OutputFormat } from "./formats.js";
 import { DirSink, type Sink, StreamSink, streamWriter } from "./sinks.js";
@@ -38,8 +40,14 @@ export interface BatchOptions {
   readonly errorsInline: boolean;
   readonly failFast: boolean;
   readonly strict: boolean;
+  /** Overwrite an existing --out that is not gongkai output of the format (never an input). */
+  readonly force?: boolean;
   readonly quiet: boolean;
   readonly debug: boolean;
+  readonly verbose?: boolean;
+  /** CSV for spreadsheet apps (BOM, ids as text). */
+  readonly excel?: boolean;
+  readonly color?: ColorMode;
 }
 
 const usage = (message: string, hint?: string): GongkaiError => new GongkaiError("E_USAGE", message, hint ? { hint } : undefined);
@@ -48,31 +56,32 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
 export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   const started = Date.now();
-  const reporter = new Reporter(io, { quiet: o.quiet, debug: o.debug });
+  const reporter = new Reporter(io, { quiet: o.quiet, debug: o.debug, verbose: o.verbose === true, color: o.color ?? "auto" });
   const temps = new TempFiles();
   const outAbs = o.out === undefined ? undefined : path.resolve(io.cwd, o.out);
   const outDirAbs = o.outDir === undefined ? undefined : path.resolve(io.cwd, o.outDir);
 
   // --- set-up errors are usage errors (exit 2) and happen before anything is written ---
-  if (o.inputs.filter((i) => i === "-").length > 1) throw usage("stdin (-) can be given only once");
-  if (outAbs !== undefined && outDirAbs !== undefined) throw usage("--out and --out-dir cannot be used together", "--out writes one combined file, --out-dir one file per input");
-  if (o.errorsInline && o.format !== "json" && o.format !== "ndjson") throw usage("--errors inline needs --format json or ndjson");
+  if (o.inputs.filter((i) => i === "-").length > 1) throw usage(msg("stdinOnce"));
+  if (outAbs !== undefined && outDirAbs !== undefined) throw usage(msg("outAndOutDir"), msg("outAndOutDirHint"));
+  if (o.errorsInline && o.format !== "json" && o.format !== "ndjson") throw usage(msg("errorsInlineNeedsJson"));
   if (o.format === "xlsx" && outAbs === undefined && outDirAbs === undefined && io.stdout.isTTY) {
-    throw usage("refusing to write an XLSX workbook to a terminal", "use --out FILE.xlsx");
+    throw usage(msg("xlsxToTerminal"), msg("xlsxToTerminalHint"));
   }
   if (outDirAbs !== undefined) {
     const st = await stat(outDirAbs).catch(() => null);
-    if (st && !st.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out-dir ${o.outDir} is not a folder`);
+    if (st && !st.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("outDirNotFolder", { dir: o.outDir! }));
   }
   if (outAbs !== undefined) {
     const st = await stat(outAbs).catch(() => null);
-    if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", `--out ${o.out} is a folder`, { hint: "use --out-dir for one file per input" });
+    if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("outIsFolder", { out: o.out! }), { hint: msg("outIsFolderHint") });
   }
 
-  let refs: InputRef[] = await expandInputs(o.inputs, {
+  const walked = await walkInputs(o.inputs, {
     // The output folder is skipped; the --out file is not, so that naming an input as --out is refused below.
     cwd: io.cwd, globs: o.globs, exclude: outDirAbs === undefined ? [] : [outDirAbs],
   });
+  let refs: InputRef[] = walked.refs;
   if (o.shard) {
     const shard = o.shard;
     refs = refs.filter((r) => inShard(shardKey(r), shard));
@@ -80,25 +89,22 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   // One file named on the command line gives one JSON object; anything else an array.
   const single = o.inputs.length === 1 && refs.length === 1 && !refs[0]!.fromFolder;
   const guard = new InputGuard(refs.map((r) => r.abs));
-  if (outAbs !== undefined && (await guard.isInput(outAbs))) {
-    throw new GongkaiError("E_OUTPUT", `refusing to overwrite the input ${o.out}`, { hint: "choose another --out" });
-  }
+  if (outAbs !== undefined) await guardOverwrite({ abs: outAbs, shown: o.out!, kind: o.format, inputs: guard, force: o.force === true });
 
   const stdinBytes = o.inputs.includes("-") && refs.some((r) => r.abs === null)
     ? await readStdin(io.stdin, o.settings.maxSize).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e }))
     : null;
 
   // --- the sink ---
-  const bom = o.bom ?? ((o.format === "csv") && (outDirAbs !== undefined || (outAbs !== undefined && outAbs.toLowerCase().endsWith(".csv"))));
-  const render = { format: o.format, pretty: o.pretty, headers: o.headers, headerRow: o.headerRow, bom, errorsInline: o.errorsInline, single };
+  const bom = o.bom ?? (o.excel === true || (o.format === "csv") && (outDirAbs !== undefined || (outAbs !== undefined && outAbs.toLowerCase().endsWith(".csv"))));
+  const render = { format: o.format, pretty: o.pretty, headers: o.headers, headerRow: o.headerRow, bom, errorsInline: o.errorsInline, single, excel: o.excel === true };
   let sink: Sink;
   const stdout = streamWriter(io.stdout);
   if (outDirAbs !== undefined) {
-    await mkdir(outDirAbs, { recursive: true });
+    await prepareOutDir(outDirAbs, `--out-dir ${o.outDir}`);
     sink = new DirSink(outDirAbs, render, temps, guard);
   } else if (outAbs !== undefined) {
-    await mkdir(path.dirname(outAbs), { recursive: true });
-    const file = AtomicFile.open(outAbs, temps);
+    const file = await openOutputFile(outAbs, temps);
     sink = new StreamSink(render, file, file);
   } else {
     sink = new StreamSink(render, stdout, null);
@@ -129,6 +135,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     const stats = { files: 0, tasks: 0, warnings: 0, failures: 0 };
     let stoppedEarly = false;
     let fatal: unknown = null;
+    reporter.skipped(walked.skipped);
     reporter.startProgress(refs.length);
     try {
       for await (const { item, outcome } of ordered(refs, toJob, exec, exec.size * 2, io.signal)) {
@@ -144,8 +151,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
         try {
           await sink.accept(item, outcome);
         } catch (e) {
-          // A per-input output problem (--out-dir) fails that input; a broken combined stream is fatal.
-          if (!(sink instanceof DirSink)) throw e;
+          // A per-input output problem (--out-dir) fails that input; a broken combined stream, a full
+          // disk or a read-only file system is fatal.
+          if (!(sink instanceof DirSink) || isFatalOutputError(e)) throw e;
           failed = true;
           reporter.failure(item.display, serializeError(e));
         }
@@ -162,7 +170,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     } catch (e) {
       fatal = e;
     } finally {
-      reporter.stopProgress();
+      reporter.stopProgress(io.signal?.aborted === true);
       await exec.close();
     }
 
@@ -170,9 +178,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     if (interrupted || fatal !== null || (stoppedEarly && o.failFast)) {
       await sink.abort();
       await temps.removeAll();
-      const why = interrupted ? "interrupted" : fatal !== null ? "stopped" : "stopped at the first failure (--fail-fast)";
+      const why = msg(interrupted ? "whyInterrupted" : fatal !== null ? "whyStopped" : "whyFailFast");
       if (fatal !== null) reporter.failure(sink.label, serializeError(fatal));
-      reporter.say(`gongkai: ${why} after ${stats.files} of ${refs.length} inputs; ${describeWritten(sink, outDirAbs !== undefined)}`);
+      reporter.say(`gongkai: ${msg("stoppedAfter", { why, n: stats.files, total: refs.length, written: describeWritten(sink, outDirAbs !== undefined) })}`);
       return interrupted ? EXIT.interrupted : EXIT.failed;
     }
 
@@ -184,7 +192,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
       return EXIT.failed;
     }
     if (!single) {
-      reporter.summary({ ...stats, ms: Date.now() - started });
+      reporter.summary({ ...stats, ms: Date.now() - started, skipped: walked.skipped, strict: o.strict });
     }
     return exitCode({ failures: stats.failures, warnings: stats.warnings, strict: o.strict });
   }
@@ -194,6 +202,6 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
 const shardKey = (r: InputRef): string => (r.fromFolder ? r.rel : r.display);
 
 function describeWritten(sink: Sink, perInput: boolean): string {
-  if (perInput) return sink.written.length === 0 ? `nothing written to ${sink.label}` : `wrote ${sink.written.length} file${sink.written.length === 1 ? "" : "s"} under ${sink.label}`;
-  return sink.label === "stdout" ? "output on stdout is incomplete" : `nothing written to ${sink.label}`;
+  if (perInput) return sink.written.length === 0 ? msg("nothingWritten", { to: sink.label }) : msg(sink.written.length === 1 ? "wroteOneUnder" : "wroteUnder", { n: sink.written.length, dir: sink.label });
+  return sink.label === "stdout" ? msg("stdoutIncomplete") : msg("nothingWritten", { to: sink.label });
 }

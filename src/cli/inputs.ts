@@ -39,8 +39,21 @@ const inside = (parent: string, child: string): string | null => {
   return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? null : rel;
 };
 
+/** A file a folder walk passed over because of its kind (extension), shown in the summary. */
+export interface SkippedFile {
+  readonly display: string;
+  /** Lower-case extension with its dot, or "" for none. */
+  readonly ext: string;
+}
+
 export async function expandInputs(args: readonly string[], opts: ExpandOptions): Promise<InputRef[]> {
+  return (await walkInputs(args, opts)).refs;
+}
+
+/** The inputs, and the files folder walks skipped because gongkai does not read their kind. */
+export async function walkInputs(args: readonly string[], opts: ExpandOptions): Promise<{ refs: InputRef[]; skipped: SkippedFile[] }> {
   const out: InputRef[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   const push = (ref: InputRef): void => {
     const key = ref.abs ?? "-";
@@ -70,6 +83,15 @@ export async function expandInputs(args: readonly string[], opts: ExpandOptions)
       cwd: abs, dot: false, onlyFiles: true, ignore, caseSensitiveMatch: false, expandDirectories: false, followSymbolicLinks: false,
     });
     found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const shown = (rel: string): string => (display === "." ? rel : `${display.replace(/\/$/u, "")}/${rel}`);
+    if (opts.globs.length === 0) {
+      // Without --glob the walk decides by kind: say what it passed over (with --glob the user chose).
+      const taken = new Set(found);
+      const all = await glob(["**/*"], { cwd: abs, dot: false, onlyFiles: true, ignore, expandDirectories: false, followSymbolicLinks: false });
+      for (const rel of all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (!taken.has(rel)) skipped.push({ display: shown(rel), ext: path.posix.extname(rel).toLowerCase() });
+      }
+    }
     if (found.length === 0) {
       push({
         display, abs, rel: display, fromFolder: false,
@@ -79,8 +101,8 @@ export async function expandInputs(args: readonly string[], opts: ExpandOptions)
     }
     for (const rel of found) {
       const file = path.join(abs, rel);
-      push({ display: display === "." ? rel : `${display.replace(/\/$/u, "")}/${rel}`, abs: file, rel, fromFolder: true });
+      push({ display: shown(rel), abs: file, rel, fromFolder: true });
     }
   }
-  return out;
+  return { refs: out, skipped };
 }

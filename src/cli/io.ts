@@ -21,5 +21,12 @@ export const processIO = (): CliIO => {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // A reader that goes away (`gongkai --help | head -1`) ends the output quietly, in every command;
+  // without a listener Node would print an EPIPE stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") return;
+    process.stderr.write(`gongkai: stdout: E_OUTPUT: ${e.message}\n`);
+    process.exitCode = 1;
+  });
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), signal: controller.signal };
 };

@@ -11,6 +11,7 @@ import { type Result, ResultSchema } from "../schema.js";
 import { type SerializedError, serializeError } from "./failure.js";
 import { readFileChecked } from "./read-file.js";
 import { formatSize } from "./size.js";
+import { looksMisdecoded } from "./encoding-check.js";
 
 export { type SerializedError, serializeError } from "./failure.js";
 
@@ -29,12 +30,29 @@ export type JobInput =
 
 export type Outcome = { readonly ok: true; readonly result: Result } | { readonly ok: false; readonly error: SerializedError };
 
+/** A GB18030 text with no tasks and few common characters was probably another encoding (Big5). */
+function withEncodingCheck(result: Result, bytes: Uint8Array, settings: ParseSettings): Result {
+  if (settings.encoding || result.source.encoding !== "gb18030" || result.tasks.length > 0) return result;
+  if (!looksMisdecoded(new TextDecoder("gb18030").decode(bytes))) return result;
+  const warning = { code: "W_ENCODING_SUSPECT", message: "the text looks decoded with the wrong encoding (few common Chinese characters); if it is Big5, run again with --encoding big5", line: null };
+  return { ...result, warnings: [...result.warnings, warning] };
+}
+
+/** JSON (or NDJSON) that gongkai wrote: it starts like a document or an error record. */
+export function isOwnOutput(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8").replace(/^\uFEFF/u, "").trimStart();
+  return /^\[?\s*\{\s*"(?:schemaVersion|source)"\s*:/u.test(head);
+}
+
 export async function runJob(input: JobInput, settings: ParseSettings): Promise<Outcome> {
   try {
     if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
     const bytes = input.kind === "file" ? await readFileChecked(input.abs, settings.maxSize) : input.bytes;
     if (bytes.length > settings.maxSize) {
       throw new GongkaiError("E_TOO_LARGE", `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(settings.maxSize)}`, { hint: "raise --max-size" });
+    }
+    if (!settings.from && isOwnOutput(bytes)) {
+      throw new GongkaiError("E_UNSUPPORTED", "this is gongkai output (JSON), not a notice", { hint: "use gongkai report, compare or validate on it" });
     }
     const result = await parseBuffer(bytes, {
       path: input.display,
@@ -45,7 +63,7 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
     if (!checked.success) throw new GongkaiError("E_SCHEMA", `internal: the document breaks the schema: ${z.prettifyError(checked.error).replace(/\n/gu, " ")}`);
-    return { ok: true, result: checked.data };
+    return { ok: true, result: withEncodingCheck(checked.data, bytes, settings) };
   } catch (e) {
     return { ok: false, error: serializeError(e) };
   }

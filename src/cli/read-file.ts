@@ -1,34 +1,81 @@
-/** Reading an input file with typed errors, refusing folders and oversize files before reading. */
-import { open } from "node:fs/promises";
+/**
+ * Reading an input file with typed errors: folders, devices, FIFOs and sockets are refused before
+ * anything is read (a FIFO would block forever, /dev/zero never ends; stdin is `-`), and the read
+ * itself stops at the size limit whatever `stat` said (a file that grows, a /proc file of size 0).
+ */
+import { constants as fsConstants, type Stats } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { GongkaiError } from "../errors.js";
 import { formatSize } from "./size.js";
 
 const fsErrorCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
-/** Read a whole file, refusing folders and anything larger than maxSize before reading it. */
+const isDirectory = (): GongkaiError => new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file, or the folder as an input to walk it" });
+
+const tooLarge = (size: number | null, maxSize: number): GongkaiError =>
+  new GongkaiError("E_TOO_LARGE", size === null ? `the file is over the limit of ${formatSize(maxSize)}` : `the file is ${formatSize(size)}, over the limit of ${formatSize(maxSize)}`, {
+    hint: "raise --max-size if it really is a notice",
+  });
+
+/** Anything but a regular file (after following links): refused with what it is. */
+function notRegular(st: Stats): GongkaiError | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return isDirectory();
+  const what = st.isFIFO() ? "a FIFO (named pipe)" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
+  return new GongkaiError("E_UNSUPPORTED", `the input is ${what}, not a regular file`, { hint: "give a file; to read a stream, pipe it to stdin with -" });
+}
+
+function openError(e: unknown): GongkaiError | unknown {
+  const code = fsErrorCode(e);
+  if (code === "ENOENT" || code === "ENOTDIR") return new GongkaiError("E_NOT_FOUND", "no such file", { hint: "check the path" });
+  if (code === "EISDIR") return isDirectory();
+  if (code === "EACCES" || code === "EPERM") return new GongkaiError("E_NOT_FOUND", "permission denied", { hint: "check the file's permissions" });
+  if (code === "ELOOP") return new GongkaiError("E_NOT_FOUND", "too many levels of symbolic links", { hint: "check the path" });
+  if (code === "ENAMETOOLONG") return new GongkaiError("E_NOT_FOUND", "the file name is too long", { hint: "check the path" });
+  return e;
+}
+
+/** Read a whole regular file, refusing anything else and stopping at maxSize bytes. */
 export async function readFileChecked(abs: string, maxSize: number): Promise<Uint8Array> {
+  // stat first: opening a FIFO for reading blocks until a writer comes
+  const before = await stat(abs).catch((e: unknown) => {
+    throw openError(e);
+  });
+  const refused = notRegular(before);
+  if (refused) throw refused;
+  if (before.size > maxSize) throw tooLarge(before.size, maxSize);
   let handle;
   try {
-    handle = await open(abs, "r");
+    // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still returns
+    handle = await open(abs, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
-    const code = fsErrorCode(e);
-    if (code === "ENOENT") throw new GongkaiError("E_NOT_FOUND", "no such file", { hint: "check the path" });
-    if (code === "EISDIR") throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file, or the folder as an input to walk it" });
-    if (code === "EACCES" || code === "EPERM") throw new GongkaiError("E_NOT_FOUND", "permission denied", { hint: "check the file's permissions" });
-    throw e;
+    throw openError(e);
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file, or the folder as an input to walk it" });
-    if (st.size > maxSize) {
-      throw new GongkaiError("E_TOO_LARGE", `the file is ${formatSize(st.size)}, over the limit of ${formatSize(maxSize)}`, { hint: "raise --max-size if it really is a notice" });
+    const swapped = notRegular(st);
+    if (swapped) throw swapped;
+    // Read at most maxSize + 1 bytes: one byte more than allowed proves the file too large.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // The first read asks for the whole file as stat sees it (one buffer in the usual case).
+    let next = Math.max(st.size + 1, 64 * 1024);
+    for (;;) {
+      const want = Math.min(next, maxSize + 1 - total);
+      next = 1 << 20;
+      if (want <= 0) break;
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
+      total += bytesRead;
     }
-    return await handle.readFile();
+    if (total > maxSize) throw tooLarge(null, maxSize);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (e) {
-    if (fsErrorCode(e) === "EISDIR") throw new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file" });
+    if (fsErrorCode(e) === "EISDIR") throw isDirectory();
     throw e;
   } finally {
     await handle.close();
   }
 }
-

@@ -1,11 +1,12 @@
 /**
  * Output safety: atomic writes (a hidden temp file in the target's folder, renamed into place),
- * a registry of live temp files so an interrupt can remove them, no path escaping --out-dir, and
- * never writing over an input.
+ * a registry of live temp files so an interrupt can remove them, no path escaping --out-dir,
+ * never writing over an input, and never renaming onto anything but a regular file: a character
+ * device or FIFO named by --out gets a plain write, any other kind of file is refused.
  */
 import { randomBytes } from "node:crypto";
-import { createWriteStream, rmSync, type WriteStream } from "node:fs";
-import { lstat, mkdir, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { constants as fsConstants, createWriteStream, rmSync, type Stats, type WriteStream } from "node:fs";
+import { access, lstat, mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 
@@ -32,12 +33,70 @@ export class TempFiles {
   }
 }
 
-/** `dir/.name.gongkai-PID-RANDOM.tmp`: hidden (so folder walks skip it), unique, on the same file system as the target. */
-export const tempPathFor = (target: string): string =>
-  path.join(path.dirname(target), `.${path.basename(target)}.gongkai-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+/** Room for the unique tail of a temp name when the target's own name is shorter. */
+const MIN_TEMP_NAME_BYTES = 40;
 
-const outputError = (target: string, e: unknown): GongkaiError =>
-  e instanceof GongkaiError ? e : new GongkaiError("E_OUTPUT", `cannot write ${target}: ${(e as Error).message}`, { hint: "check the folder exists and is writable", cause: e });
+/** The longest prefix of `s` that is at most `bytes` long in UTF-8, without splitting a character. */
+function utf8Prefix(s: string, bytes: number): string {
+  let out = "";
+  let used = 0;
+  for (const ch of s) {
+    const n = Buffer.byteLength(ch);
+    if (used + n > bytes) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
+
+/**
+ * `dir/.NAME.gongkai-PID-RANDOM.tmp`: hidden (so folder walks skip it), unique, on the same file system
+ * as the target, and never longer than the target's own name (or 40 bytes): a temp name fits
+ * wherever the target's name fits (NAME_MAX, PATH_MAX), however long the input's name was.
+ */
+export function tempPathFor(target: string): string {
+  const base = path.basename(target);
+  const tail = `.gongkai-${process.pid.toString(36)}-${randomBytes(4).toString("hex")}.tmp`;
+  const budget = Math.max(Buffer.byteLength(base), MIN_TEMP_NAME_BYTES) - 1 - tail.length;
+  return path.join(path.dirname(target), `.${utf8Prefix(base, budget)}${tail}`);
+}
+
+const errnoCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
+
+const outputError = (target: string, e: unknown): GongkaiError => {
+  if (e instanceof GongkaiError) return e;
+  const code = errnoCode(e);
+  const hint = code === "ENOSPC" || code === "EDQUOT" ? "the disk is full: free some space"
+    : code === "EROFS" ? "the file system is read-only: choose another place"
+    : code === "EACCES" || code === "EPERM" ? "you may not write there: choose another place or fix its permissions"
+    : code === "ENAMETOOLONG" ? "the name is too long for the file system: shorten the input's name or the output folder"
+    : "check the folder exists and is writable";
+  return new GongkaiError("E_OUTPUT", `cannot write ${target}: ${oneLine((e as Error).message)}`, { hint, cause: e });
+};
+
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/gu, " ");
+
+/** What may be done to an existing path: replace it (regular file or nothing there), write into it (a device or FIFO), or nothing. */
+export type TargetKind = "replace" | "stream" | "refuse";
+
+export function targetKind(st: Stats | null): TargetKind {
+  if (st === null || st.isFile()) return "replace";
+  if (st.isCharacterDevice() || st.isFIFO()) return "stream";
+  return "refuse";
+}
+
+const describeKind = (st: Stats): string =>
+  st.isDirectory() ? "a folder" : st.isSymbolicLink() ? "a symbolic link" : st.isBlockDevice() ? "a block device"
+    : st.isSocket() ? "a socket" : st.isCharacterDevice() ? "a character device" : st.isFIFO() ? "a FIFO" : "not a regular file";
+
+const notRegular = (target: string, st: Stats): GongkaiError =>
+  new GongkaiError("E_OUTPUT", `refusing to replace ${target}: it is ${describeKind(st)}, not a regular file`, { hint: "name a regular file (or none) as the output" });
+
+/** Just before a rename: the target must still be a regular file or absent (never replace a device, link or folder). */
+async function assertReplaceable(target: string): Promise<void> {
+  const st = await lstat(target).catch(() => null);
+  if (st !== null && !st.isFile()) throw notRegular(target, st);
+}
 
 /** Write the whole content to a temp file, then rename it over the target. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, temps: TempFiles): Promise<void> {
@@ -45,6 +104,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   temps.add(tmp);
   try {
     await writeFile(tmp, data, { flag: "wx" });
+    await assertReplaceable(target);
     await rename(tmp, target);
     temps.delete(tmp);
   } catch (e) {
@@ -54,8 +114,97 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   }
 }
 
+/** A file output written in chunks: `commit` makes it final, `discard` drops it. */
+export interface OutputFile {
+  readonly target: string;
+  write(chunk: string | Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * The output for `--out PATH`: an atomic file for a regular file or a new name (through a
+ * symbolic link to its real target, as a shell redirection would), a plain write for a character
+ * device or FIFO (`/dev/null`, a named pipe), and a refusal for anything else.
+ */
+export async function openOutputFile(target: string, temps: TempFiles): Promise<OutputFile> {
+  const link = await lstat(target).catch(() => null);
+  let real = target;
+  if (link?.isSymbolicLink()) {
+    real = await realpath(target).catch(() => {
+      throw new GongkaiError("E_OUTPUT", `refusing to write ${target}: it is a symbolic link that leads nowhere`, { hint: "remove the link or name another file" });
+    });
+  }
+  const st = real === target ? link : await lstat(real).catch(() => null);
+  switch (targetKind(st)) {
+    case "replace":
+      await prepareOutDir(path.dirname(real), `the folder of ${target}`);
+      return AtomicFile.open(real, temps);
+    case "stream":
+      return StreamedFile.open(real);
+    case "refuse":
+      throw notRegular(target, st!);
+  }
+}
+
+/** Back-pressure and error tracking shared by the two file outputs. */
+async function writeChunk(stream: WriteStream, chunk: string | Uint8Array, failed: () => Error | null): Promise<void> {
+  if (failed()) return;
+  if (!stream.write(chunk)) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stream.off("drain", done);
+        stream.off("error", done);
+        stream.off("close", done);
+        resolve();
+      };
+      stream.once("drain", done);
+      stream.once("error", done);
+      stream.once("close", done);
+    });
+  }
+}
+
+const endStream = (stream: WriteStream, onError: (e: Error) => void): Promise<void> =>
+  new Promise<void>((resolve) =>
+    stream.end((e?: Error | null) => {
+      if (e) onError(e);
+      resolve();
+    }),
+  );
+
+/** A plain (non-atomic) write to a character device or FIFO: nothing is created, renamed or removed. */
+class StreamedFile implements OutputFile {
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+
+  private constructor(readonly target: string) {
+    this.stream = createWriteStream(target, { flags: "w" });
+    this.stream.on("error", (e) => (this.failure = e));
+  }
+
+  static open(target: string): StreamedFile {
+    return new StreamedFile(target);
+  }
+
+  async write(chunk: string | Uint8Array): Promise<void> {
+    await writeChunk(this.stream, chunk, () => this.failure);
+    if (this.failure) throw outputError(this.target, this.failure);
+  }
+
+  async commit(): Promise<void> {
+    // the error of the last write comes with the end callback (ENOSPC on /dev/full), before the "error" event
+    if (!this.stream.closed && !this.failure) await endStream(this.stream, (e) => (this.failure ??= e));
+    if (this.failure) throw outputError(this.target, this.failure);
+  }
+
+  async discard(): Promise<void> {
+    this.stream.destroy();
+  }
+}
+
 /** A streamed atomic file: write chunks (respecting back-pressure), then `commit` renames it into place. */
-export class AtomicFile {
+export class AtomicFile implements OutputFile {
   private readonly tmp: string;
   private readonly stream: WriteStream;
   private failure: Error | null = null;
@@ -73,23 +222,13 @@ export class AtomicFile {
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw outputError(this.target, this.failure);
-    if (!this.stream.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          this.stream.off("drain", done);
-          this.stream.off("error", done);
-          resolve();
-        };
-        this.stream.once("drain", done);
-        this.stream.once("error", done);
-      });
-    }
+    await writeChunk(this.stream, chunk, () => this.failure);
     if (this.failure) throw outputError(this.target, this.failure);
   }
 
   private async close(): Promise<void> {
     if (this.stream.closed) return;
-    await new Promise<void>((resolve) => this.stream.end(() => resolve()));
+    await endStream(this.stream, (e) => (this.failure ??= e));
   }
 
   async commit(): Promise<void> {
@@ -99,6 +238,7 @@ export class AtomicFile {
       throw outputError(this.target, this.failure);
     }
     try {
+      await assertReplaceable(this.target);
       await rename(this.tmp, this.target);
       this.temps.delete(this.tmp);
     } catch (e) {
@@ -126,7 +266,9 @@ export async function safeOutputPath(root: string, rel: string): Promise<string>
   }
   const realRoot = await realpath(root);
   const target = path.join(realRoot, rel);
-  await mkdir(path.dirname(target), { recursive: true });
+  await makeDirs(path.dirname(target)).catch((e: unknown) => {
+    throw outputError(path.dirname(target), e);
+  });
   const realParent = await realpath(path.dirname(target));
   if (realParent !== realRoot && !realParent.startsWith(realRoot + path.sep)) {
     throw new GongkaiError("E_OUTPUT", `refusing to write "${rel}": a symbolic link leads outside the output folder`, { hint: "remove the link from --out-dir" });
@@ -136,8 +278,61 @@ export async function safeOutputPath(root: string, rel: string): Promise<string>
     throw new GongkaiError("E_OUTPUT", `refusing to write "${rel}": the target is a symbolic link`, { hint: "remove the link from --out-dir" });
   }
   if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", `cannot write "${rel}": a folder has that name`);
+  if (st && !st.isFile()) throw notRegular(target, st);
   return target;
 }
+
+/**
+ * `mkdir -p` one level at a time. Node's recursive mkdir spins forever where a parent exists but
+ * refuses children with ENOENT (/proc, some network and FUSE file systems).
+ */
+export async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const st = await stat(at).catch((e: unknown) => {
+      if (errnoCode(e) === "ENOENT") return null;
+      throw e;
+    });
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), { code: "ENOTDIR" });
+      break;
+    }
+    const parent = path.dirname(at);
+    missing.push(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((e: unknown) => {
+      if (errnoCode(e) !== "EEXIST") throw e;
+    });
+  }
+}
+
+/**
+ * The --out-dir folder, created if needed and checked writable once, before any input is read:
+ * a read-only or impossible folder is one E_OUTPUT with advice, not one failure per input.
+ */
+export async function prepareOutDir(dir: string, what: string): Promise<void> {
+  try {
+    await makeDirs(dir);
+    await access(dir, fsConstants.W_OK | fsConstants.X_OK);
+  } catch (e) {
+    const why = errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? "permission denied"
+      : errnoCode(e) === "EROFS" ? "read-only file system"
+      : errnoCode(e) === "ENOENT" ? "a parent folder cannot be created"
+      : errnoCode(e) === "ENOTDIR" ? "a parent is not a folder"
+      : oneLine((e as Error).message);
+    throw new GongkaiError("E_OUTPUT", `cannot write into ${what}: ${why}`, { hint: "choose a folder you can write to (or fix its permissions)", cause: e });
+  }
+}
+
+/** A write error that every later input would hit too (disk full, read-only file system): it stops a batch. */
+export const isFatalOutputError = (e: unknown): boolean => {
+  const code = errnoCode((e as { cause?: unknown } | null)?.cause ?? e);
+  return code === "ENOSPC" || code === "EDQUOT" || code === "EROFS";
+};
 
 /** Real paths of the inputs, computed once, to refuse writing over any of them. */
 export class InputGuard {

@@ -13,7 +13,7 @@ import type { ErrorRecord } from "../schema.js";
 import { EXTENSION, type OutputFormat } from "./formats.js";
 import type { InputRef } from "./inputs.js";
 import type { Outcome } from "./parse-job.js";
-import { AtomicFile, type InputGuard, safeOutputPath, type TempFiles, writeFileAtomic } from "./safe-fs.js";
+import { type InputGuard, type OutputFile, safeOutputPath, type TempFiles, writeFileAtomic } from "./safe-fs.js";
 
 export { OUTPUT_FORMATS, type OutputFormat, EXTENSION } from "./formats.js";
 
@@ -28,6 +28,8 @@ export interface RenderOptions {
   readonly errorsInline: boolean;
   /** json: one input gives one object rather than an array. */
   readonly single: boolean;
+  /** csv: the spreadsheet dialect (ids kept as text), see output/csv.ts. */
+  readonly excel?: boolean;
 }
 
 type Chunk = string | Uint8Array;
@@ -74,7 +76,7 @@ export class Renderer {
         return renderNdjsonLine(rec);
       case "csv":
       case "tsv":
-        return "tasks" in rec ? renderDelimitedRows(rec, f) : "";
+        return "tasks" in rec ? renderDelimitedRows(rec, f, this.opts.excel === true) : "";
       case "xlsx":
         if ("tasks" in rec) this.xlsx?.add(rec);
         return "";
@@ -102,29 +104,54 @@ export interface Sink {
 
 export interface ChunkWriter {
   write(chunk: Chunk): Promise<void>;
+  /** Wait until what was written is handed over, and throw its error if any. */
+  flush?(): Promise<void>;
 }
 
-/** A writer over stdout that waits for "drain" (bounded memory) and stops quietly on a closed pipe. */
-export function streamWriter(stream: NodeJS.WritableStream): ChunkWriter & { readonly closed: boolean } {
+/**
+ * A writer over stdout that waits for "drain" (bounded memory). A closed pipe (EPIPE: `| head`)
+ * stops it quietly; any other write error (a full disk, `> /dev/full`) is an E_OUTPUT failure,
+ * never a silent loss: it is thrown by the next write or by `flush`.
+ */
+export function streamWriter(stream: NodeJS.WritableStream): ChunkWriter & { readonly closed: boolean; flush(): Promise<void> } {
   let closed = false;
+  let failure: NodeJS.ErrnoException | null = null;
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") closed = true;
+    else failure ??= e;
   });
+  const check = (): void => {
+    if (failure) throw new GongkaiError("E_OUTPUT", `cannot write to stdout: ${failure.message.replace(/\s*[\r\n]+\s*/gu, " ")}`, { hint: "check where stdout goes (a full disk?), or use --out FILE", cause: failure });
+  };
   return {
     get closed() {
       return closed;
     },
     async write(chunk) {
+      check();
       if (closed || chunk.length === 0) return;
-      if (stream.write(chunk)) return;
-      // Wait for the reader, but not forever: a closed pipe never drains.
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          stream.off("drain", done).off("error", done).off("close", done);
-          resolve();
-        };
-        stream.on("drain", done).on("error", done).on("close", done);
-      });
+      if (!stream.write(chunk)) {
+        // Wait for the reader, but not forever: a closed pipe never drains.
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            stream.off("drain", done).off("error", done).off("close", done);
+            resolve();
+          };
+          stream.on("drain", done).on("error", done).on("close", done);
+        });
+      }
+      check();
+    },
+    /** Errors of writes already made surface here (a synchronous file write reports them on the next tick). */
+    async flush() {
+      if (!closed && !failure) {
+        await new Promise<void>((resolve) => {
+          const ok = stream.write("", () => resolve());
+          if (!ok) stream.once("error", () => resolve());
+        });
+        await new Promise((r) => setImmediate(r));
+      }
+      check();
     },
   };
 }
@@ -134,7 +161,7 @@ export class StreamSink implements Sink {
   private renderer: Renderer | null = null;
   written: string[] = [];
 
-  constructor(private readonly opts: RenderOptions, private readonly writer: ChunkWriter, private readonly file: AtomicFile | null) {}
+  constructor(private readonly opts: RenderOptions, private readonly writer: ChunkWriter, private readonly file: OutputFile | null) {}
 
   get label(): string {
     return this.file ? this.file.target : "stdout";
@@ -155,6 +182,7 @@ export class StreamSink implements Sink {
   async finish(): Promise<void> {
     const r = await this.begin();
     await this.writer.write(await r.end());
+    await this.writer.flush?.();
     if (this.file) {
       await this.file.commit();
       this.written.push(this.file.target);

@@ -7,22 +7,56 @@ import { GongkaiError } from "../errors.js";
 import { parseBuffer, type ParseOptions } from "../pipeline.js";
 import { ResultSchema, type Result } from "../schema.js";
 
-export async function loadResult(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Result> {
-  if (!looksLikeJson(bytes)) return parseBuffer(bytes, opts);
-  let data: unknown;
+/** One line for the first schema problem: where, and what (no multi-line zod report). */
+export function schemaProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "does not match the document schema";
+  const where = issue.path.length ? ` at ${issue.path.map(String).join(".")}` : "";
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
+  return `does not match the document schema${where}: ${issue.message}${more}`;
+}
+
+/** The JSON values of a file: one value, an array, or JSON Lines. */
+function jsonValues(text: string): unknown[] {
   try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, ""));
-  } catch (e) {
-    throw new GongkaiError("E_INVALID_JSON", e instanceof Error ? e.message : String(e), { cause: e });
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v : [v];
+  } catch (whole) {
+    const lines = text.split(/\r?\n/u).filter((l) => l.trim() !== "");
+    if (lines.length > 1) {
+      try {
+        return lines.map((l) => JSON.parse(l) as unknown);
+      } catch {
+        // fall through: report the whole file
+      }
+    }
+    throw new GongkaiError("E_INVALID_JSON", whole instanceof Error ? whole.message : String(whole), { cause: whole, hint: "give a notice or the JSON printed by `gongkai parse`" });
   }
-  const checked = ResultSchema.safeParse(data);
+}
+
+export async function loadResult(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Result> {
+  const kind = looksLikeJson(bytes);
+  if (kind === null) return parseBuffer(bytes, opts);
+  let values: unknown[];
+  try {
+    values = jsonValues(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, ""));
+  } catch (e) {
+    if (kind === "[") return parseBuffer(bytes, opts); // a notice that happens to start with "["
+    throw e;
+  }
+  if (values.length !== 1) {
+    throw new GongkaiError("E_USAGE", values.length === 0 ? "the file holds no document" : `the file holds ${values.length} documents; compare takes one document per file`, {
+      hint: "parse the two notices separately, or use gongkai report --compare for a series",
+    });
+  }
+  const checked = ResultSchema.safeParse(values[0]);
   if (!checked.success) {
-    throw new GongkaiError("E_SCHEMA", z.prettifyError(checked.error), { hint: "give a notice or the JSON printed by `gongkai parse`" });
+    throw new GongkaiError("E_SCHEMA", schemaProblem(checked.error), { hint: "give a notice or the JSON printed by `gongkai parse`" });
   }
   return checked.data;
 }
 
-function looksLikeJson(bytes: Uint8Array): boolean {
+function looksLikeJson(bytes: Uint8Array): "{" | "[" | null {
   const head = Buffer.from(bytes.subarray(0, 64)).toString("utf8").replace(/^\uFEFF/u, "").trimStart();
-  return head.startsWith("{");
+  return head.startsWith("{") ? "{" : head.startsWith("[") ? "[" : null;
 }

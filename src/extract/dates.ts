@@ -6,7 +6,7 @@
  *   湖州市人民政府办公室 2022年7月18日印发 → printDate 2022-07-18 (+ issuer)
  */
 import { squash } from "../text/chars.js";
-import { agencyNames, type TitleFinding } from "./header.js";
+import { agencyNames, metaField, type TitleFinding } from "./header.js";
 import { SIGNED_DATE_RE } from "./layout.js";
 import { isSignatureLine, ORG_SUFFIX_RE, PRINT_LINE_RE } from "./patterns.js";
 import type { Paragraph } from "../text/paragraphs.js";
@@ -37,10 +37,21 @@ export function parseChineseDate(s: string): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** "2019-01-27" / "2019/1/27" / "2019.01.27" → ISO date, or null. */
+function isoDate(s: string): string | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u.exec(s.trim());
+  return m ? parseChineseDate(`${m[1]}年${m[2]}月${m[3]}日`) : null;
+}
+
 export const issueDate = defineExtractor<IssueDateFinding>({
   name: "issueDate",
   extract({ text, layout, findings }) {
-    if (layout.dateLine < 0) return [];
+    if (layout.dateLine < 0) {
+      // no date closes the notice: the 成文日期 a metadata block states
+      const m = metaField(text.input.meta, "成文日期");
+      const date = m ? parseChineseDate(m) ?? isoDate(m) : null;
+      return date ? [{ kind: "issueDate", span: [0, 0], raw: m!, date, issuer: null }] : [];
+    }
     const ps = text.paragraphs;
     const p = ps[layout.dateLine]!;
     const date = parseChineseDate(p.text);

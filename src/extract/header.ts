@@ -26,6 +26,22 @@ export interface DisclosureFinding extends Finding<"disclosure"> {
   readonly value: string;
 }
 
+/** Metadata keys for each field (crawler headers, page tables, HTML meta): used only when the notice does not print it. */
+const META_FIELD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  标题: ["标题", "ArticleTitle"],
+  发文机关: ["发文机关"],
+  成文日期: ["成文日期"],
+};
+
+/** A field stated by the metadata around the notice (GOLD.md "Header fields"), if any. */
+export function metaField(meta: Readonly<Record<string, string>> | undefined, field: keyof typeof META_FIELD_KEYS): string | null {
+  for (const k of META_FIELD_KEYS[field] ?? []) {
+    const v = meta?.[k]?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
 const RED_HEAD_RE = /^(?<org>.{2,80}?)文件$/u;
 
 /** Split a line of one or two agency names (two offices are printed side by side or stacked). */
@@ -68,7 +84,11 @@ export const title = defineExtractor<TitleFinding>({
       pick = top.findIndex((p) => p.heading && !isMeta(p));
       if (pick < 0) pick = candidates[0] ?? -1;
     }
-    if (pick === undefined || pick < 0) return [];
+    if (pick === undefined || pick < 0) {
+      // the text shows no title: the one a metadata block states (crawler header, page table)
+      const m = metaField(text.input.meta, "标题");
+      return m ? [{ kind: "title", span: [0, 0], raw: m, title: squash(m) }] : [];
+    }
     const p = ps[pick]!;
     let t = squash(p.text).replace(/[：:]$/u, "");
     let last = pick;

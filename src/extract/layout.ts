@@ -7,6 +7,7 @@ import type { Paragraph } from "../text/paragraphs.js";
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_BODY, DATE_LINE_RE, DOC_NUMBER_END_RE, isSignatureLine, PRINT_LINE_RE, RECIPIENTS_RE, TITLE_END_RE } from "./patterns.js";
 import { mapColumns } from "./table.js";
 import { matchMarker } from "./section-marker.js";
+import { fold } from "../text/chars.js";
 
 
 /** Signature + date on one line: "平潭县国土资源局 二〇一二年九月六日". */
@@ -30,6 +31,11 @@ export interface Layout {
   /** The numbered body: paragraphs [bodyStart, bodyEnd). Empty when bodyStart === bodyEnd. */
   readonly bodyStart: number;
   readonly bodyEnd: number;
+  /**
+   * Every numbered block, in order: [bodyStart, bodyEnd) first, then each later document printed
+   * after a signature, a date or a 附件 header under its own title and numbered from the top again.
+   */
+  readonly bodies: readonly (readonly [number, number])[];
   /** Index of the first date line that closes the notice part (成文日期), or -1. */
   readonly dateLine: number;
   readonly attachments: readonly AttachmentSection[];
@@ -103,7 +109,8 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
     }
   }
 
-  let attachments = sections.filter((s) => s !== bodySection && (s.header >= bodyEnd || s.end <= bodyStart));
+  const bodies = bodyStart < bodyEnd ? [[bodyStart, bodyEnd] as const, ...laterBodies(ps, bodyEnd, sections)] : [];
+  let attachments = sections.filter((s) => s !== bodySection && !bodies.some(([a, b]) => s.start < b && s.end > a));
   if (sections.length === 0) {
     // A task table printed without any 附件 header counts as attachment 1.
     for (let i = headerEnd; i < ps.length; i++) {
@@ -116,7 +123,65 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
       }
     }
   }
-  return { recipients, headerEnd, bodyStart, bodyEnd, dateLine, attachments };
+  return { recipients, headerEnd, bodyStart, bodyEnd, bodies, dateLine, attachments };
+}
+
+/** The title a document is printed under: a short line without sentence punctuation naming a kind of document. */
+export const DOCUMENT_TITLE_RE =
+  /^[^。;:,!?]{4,60}(?:方案|规定|办法|意见|细则|要点|计划|条例|规则|措施|纲要|规划|制度|标准|决定|通知|指引|指南|安排)(?:\((?:试行|暂行|修订|修订稿|征求意见稿)\))?$/u;
+
+/** The title of a table printed as an attachment (任务清单, 分工表, 台账). */
+const TABLE_TITLE_RE = /^[^。;:,!?]{2,60}(?:清单|表|台账)(?:$|序号|类别|项目|主要|重点|工作|任务)/u;
+
+/** Does this paragraph open with a document title line (XX实施方案)? */
+export function isDocumentTitle(p: Paragraph): boolean {
+  const first = p.lines[0];
+  return first !== undefined && !p.row && DOCUMENT_TITLE_RE.test(fold(first.text));
+}
+
+/** A marker that can open a document: 一、 / 第一章 / 第一条 numbered 1. */
+function opensDocument(p: Paragraph): boolean {
+  if (p.row) return false;
+  const m = matchMarker(p.folded);
+  return m !== null && m.ordinal === 1 && (m.family === "zh" || m.family === "chapter" || m.family === "article");
+}
+
+/**
+ * Later numbered blocks: after the first body has ended (signature, date, 附件 header), a block
+ * that starts at 一、 (第一章, 第一条) with a document title or a 附件 header before it is another
+ * document of the notice. Table attachments stay attachments.
+ */
+function laterBodies(ps: readonly Paragraph[], from: number, sections: readonly AttachmentSection[]): (readonly [number, number])[] {
+  const out: (readonly [number, number])[] = [];
+  const headers = new Set(sections.map((s) => s.header));
+  let sec = 0; // sections are in order: the last one whose header is at or before i
+  let announced = false;
+  for (let i = from; i < ps.length; i++) {
+    const p = ps[i]!;
+    while (sec + 1 < sections.length && sections[sec + 1]!.header <= i) sec++;
+    if (p.row && mapColumns(rowCellTexts(p.text)) !== null) {
+      // a task table: skip to the end of its attachment section
+      const s = sections[sec];
+      announced = false;
+      if (s && s.start <= i && i < s.end) i = s.end - 1;
+      continue;
+    }
+    if (headers.has(i) || isDocumentTitle(p)) announced = true;
+    // 附件 XX任务清单 / XX分工表: a table, even when its rows were flattened into numbered lines
+    if (!p.row && TABLE_TITLE_RE.test(fold(p.lines[0]?.text ?? ""))) announced = false;
+    if (!announced || !opensDocument(p)) continue;
+    let end = ps.length;
+    for (let k = i + 1; k < ps.length; k++) {
+      if (endsBody(ps, k)) {
+        end = k;
+        break;
+      }
+    }
+    out.push([i, end]);
+    announced = false;
+    i = end - 1;
+  }
+  return out;
 }
 
 const rowCellTexts = (s: string): string[] => s.split("\t");

@@ -91,11 +91,11 @@ export const DOC_NUMBER_RE =
 /** 公开属性 line: （此件公开发布）, 此件主动公开, （此件不公开）. */
 export const DISCLOSURE_RE = /^\(?(?<value>此件[^()]{1,12}|(?:主动|依申请|不予)公开)\)?$/u;
 
-/** 附件 list line: "附件：1. …", "- 附件：…". */
-export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附件 ?(?:\d{1,2})? ?[:]/u;
+/** 附件 list line: "附件：1. …", "- 附件：…", "附表：1. …" (attached tables). */
+export const ATTACHMENT_LIST_RE = /^[-•*·]? ?附[件表] ?(?:\d{1,2})? ?[:]/u;
 
-/** An attachment section header on its own line: "附件1", "附件 2", "附件". */
-export const ATTACHMENT_HEADER_RE = /^附件 ?(?<n>\d{1,2})?$/u;
+/** An attachment section header on its own line: "附件1", "附件 2", "附件", "附表1". */
+export const ATTACHMENT_HEADER_RE = /^附[件表] ?(?<n>\d{1,2})?$/u;
 
 /** A line ending in a 文号 (〔2022〕13号): the 文号 line of the header. */
 export const DOC_NUMBER_END_RE = /[[(]\d{4}[\])]第?\d{1,6}号$/u;

@@ -3,13 +3,22 @@
  * Markdown heading level or indentation:
  *
  *   一、 → （一） / (一) → 1. / 1． / 1、 → （1） / (1) / ⑴ / 1） → ① …
- *   ^^                                       family "zh" (level 1) … family "circled" (level 5)
+ *   ^^                                       family "zh" (level 4) … family "circled" (level 8)
+ *
+ * Regulations and measures (办法 / 条例 / 规定 / 细则) add 第X章 → 第X节 → 第X条 above them (levels 1–3),
+ * so the lists that restart in every article stay under their article. "unmarked" is a top-level
+ * heading printed without a marker (read by sections.ts, never matched here); it stands for 一、.
  */
 import { zhNumber } from "./zh-numerals.js";
 
-export type MarkerFamily = "zh" | "zhParen" | "num" | "numParen" | "circled";
+export type MarkerFamily = "unmarked" | "chapter" | "section" | "article" | "zh" | "zhParen" | "num" | "numParen" | "circled";
 
-export const FAMILY_LEVEL: Readonly<Record<MarkerFamily, number>> = { zh: 1, zhParen: 2, num: 3, numParen: 4, circled: 5 };
+export const FAMILY_LEVEL: Readonly<Record<MarkerFamily, number>> = {
+  unmarked: 4, chapter: 1, section: 2, article: 3, zh: 4, zhParen: 5, num: 6, numParen: 7, circled: 8,
+};
+
+/** The 第X章 / 第X节 / 第X条 families of regulations. */
+export const isArticleFamily = (f: MarkerFamily): boolean => f === "chapter" || f === "section" || f === "article";
 
 export interface MarkerMatch {
   readonly family: MarkerFamily;
@@ -25,6 +34,12 @@ const ZH = /^([一二三四五六七八九十百]{1,4})[、.](?![\d.])/u;
 const ZH_PAREN = /^\( ?([一二三四五六七八九十百]{1,4}) ?\)/u;
 const NUM = /^(\d{1,3}) ?(?:\.(?![\d.])|、)/u;
 const NUM_PAREN = /^(?:\( ?(\d{1,3}) ?\)|(\d{1,2})\)(?!\d))/u;
+/**
+ * 第X章 / 第X节 / 第X条 at the start of a line. A citation that happens to start a line
+ * (第十二条规定的…, 第三条、第四条) is not a marker: the character after it continues a sentence.
+ */
+const ARTICLE = /^第 ?([一二三四五六七八九十百零〇两]{1,6}|\d{1,3}) ?([章节条])(?!规定|的|之|所述|中的|[第、,，.。;；]|[和及或至与]第)/u;
+const ARTICLE_FAMILY: Readonly<Record<string, MarkerFamily>> = { 章: "chapter", 节: "section", 条: "article" };
 const CIRCLED_START = 0x2460; // ① … ⑳
 const PAREN_DIGIT_START = 0x2474; // ⑴ … ⒇
 
@@ -36,7 +51,9 @@ export function matchMarker(folded: string, cell = false): MarkerMatch | null {
   const c = folded.charCodeAt(0);
   if (c >= CIRCLED_START && c < CIRCLED_START + 20) return done("circled", String(c - CIRCLED_START + 1), 1, folded, cell);
   if (c >= PAREN_DIGIT_START && c < PAREN_DIGIT_START + 20) return done("numParen", String(c - PAREN_DIGIT_START + 1), 1, folded, cell);
-  let m = ZH.exec(folded);
+  let m = c === 0x7b2c /* 第 */ ? ARTICLE.exec(folded) : null;
+  if (m) return done(ARTICLE_FAMILY[m[2]!]!, m[1]!, m[0].length, folded, cell);
+  m = ZH.exec(folded);
   if (m) return done("zh", m[1]!, m[0].length, folded, cell);
   m = ZH_PAREN.exec(folded);
   if (m) return done("zhParen", m[1]!, m[0].length, folded, cell);

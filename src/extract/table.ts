@@ -10,7 +10,8 @@ import { ROLE_OF_LABEL, type Role } from "./patterns.js";
 
 export type ColumnKind =
   | { kind: "index" }
-  | { kind: "role"; role: Role }
+  /** `place`: a place column (区县, 镇街) names the responsible place and is part of the row's text too. */
+  | { kind: "role"; role: Role; place?: true }
   | { kind: "deadline" }
   | { kind: "text" }
   /** A category column (类别, 领域 …): text, but never the task's title. */
@@ -41,7 +42,7 @@ export function columnKind(header: string): ColumnKind {
   if (/配合|协办|协助|参与|参加|支撑|协同/u.test(h)) return { kind: "role", role: "support" };
   if (/指导/u.test(h) && /单位|部门/u.test(h)) return { kind: "role", role: "guide" };
   if (/责任|实施|推进|承办|落实|承担|完成/u.test(h) && /单位|部门|主体|处室|科室/u.test(h)) return { kind: "role", role: "responsible" };
-  if (PLACE_RE.test(h)) return { kind: "role", role: "responsible" };
+  if (PLACE_RE.test(h)) return { kind: "role", role: "responsible", place: true };
   if (IGNORE_RE.test(h)) return { kind: "ignore" };
   if (GROUP_RE.test(h)) return { kind: "group" };
   return { kind: "text" };
@@ -51,7 +52,8 @@ export function columnKind(header: string): ColumnKind {
 export function mapColumns(cells: readonly string[]): ColumnMap | null {
   if (cells.length < 2) return null;
   const clean = cells.map((c) => squash(c));
-  if (clean.some((c) => c.length > 16)) return null;
+  // column names are short words: a number, a date or a clause (…牵头，…配合) makes it a data row
+  if (clean.some((c) => c.length > 16 || /^\d{1,4}[.、]?$|[，,。；;：:]/u.test(c))) return null;
   const kinds = clean.map(columnKind);
   const hasIndex = kinds.some((k) => k.kind === "index");
   const hasRole = kinds.some((k) => k.kind === "role");

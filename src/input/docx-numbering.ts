@@ -30,16 +30,22 @@ interface Numbering {
  * lazy patterns that backtrack badly on hostile input, and these parts are tiny anyway.
  */
 
-/** Each `<w:NAME …>…</w:NAME>` (or self-closing) element: its opening tag and its body. */
-function elements(xml: string, name: string): { open: string; body: string; start: number; end: number }[] {
+/**
+ * Each `<w:NAME …>…</w:NAME>` (or self-closing) element: its opening tag and its body. Elements do
+ * not overlap: the scan goes on after an element's end, so a whole part is read once (an element
+ * nested in one of the same name, or never closed, belongs to the body of the outer one) and the
+ * pass stays linear however the XML nests. `limit` stops after that many elements.
+ */
+function elements(xml: string, name: string, limit = Infinity): { open: string; body: string; start: number; end: number }[] {
   const out: { open: string; body: string; start: number; end: number }[] = [];
   const tag = `<w:${name}`;
   const close = `</w:${name}>`;
   let i = xml.indexOf(tag);
-  while (i >= 0) {
+  while (i >= 0 && out.length < limit) {
     const next = xml[i + tag.length];
     const openEnd = xml.indexOf(">", i);
     if (openEnd < 0) break;
+    let after = openEnd + 1;
     if (next === " " || next === ">" || next === "/" || next === "\n" || next === "\t" || next === "\r") {
       const open = xml.slice(i, openEnd + 1);
       if (open.endsWith("/>")) out.push({ open, body: "", start: i, end: openEnd + 1 });
@@ -47,12 +53,16 @@ function elements(xml: string, name: string): { open: string; body: string; star
         const c = xml.indexOf(close, openEnd);
         const end = c < 0 ? xml.length : c + close.length;
         out.push({ open, body: xml.slice(openEnd + 1, c < 0 ? xml.length : c), start: i, end });
+        after = end;
       }
     }
-    i = xml.indexOf(tag, openEnd);
+    i = xml.indexOf(tag, after);
   }
   return out;
 }
+
+/** The first `<w:NAME>` element, without scanning past it. */
+const firstElement = (xml: string, name: string): { open: string; body: string } | undefined => elements(xml, name, 1)[0];
 
 /** The value of attribute `name="…"` in an opening tag. */
 function attrOf(open: string, name: string): string | undefined {
@@ -65,7 +75,7 @@ function attrOf(open: string, name: string): string | undefined {
 
 /** `w:val` of the first `<w:TAG …>` child. */
 const attrVal = (xml: string, tag: string): string | undefined => {
-  const el = elements(xml, tag)[0];
+  const el = firstElement(xml, tag);
   return el ? attrOf(el.open, "w:val") : undefined;
 };
 
@@ -78,7 +88,7 @@ function readNumbering(xml: string): Numbering {
     for (const l of elements(a.body, "lvl")) {
       const ilvl = attrOf(l.open, "w:ilvl");
       if (ilvl === undefined) continue;
-      const legal = elements(l.body, "isLgl")[0];
+      const legal = firstElement(l.body, "isLgl");
       const legalVal = legal ? attrOf(legal.open, "w:val") : undefined;
       levels.set(Number(ilvl), {
         start: Number(attrVal(l.body, "start") ?? "1"),
@@ -108,7 +118,7 @@ function readNumbering(xml: string): Numbering {
 
 /** The numId/ilvl of a `<w:numPr>` inside some XML, if any. */
 function numPrOf(xml: string): { numId: string | undefined; ilvl: string | undefined } | undefined {
-  const numPr = elements(xml, "numPr")[0];
+  const numPr = firstElement(xml, "numPr");
   return numPr ? { numId: attrVal(numPr.body, "numId"), ilvl: attrVal(numPr.body, "ilvl") } : undefined;
 }
 
@@ -152,7 +162,13 @@ const PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇";
 const HEAVENLY = "甲乙丙丁戊己庚辛壬癸";
 const ZODIAC = "子丑寅卯辰巳午未申酉戌亥";
 
+/** Longest list label written in (Word's own are a few characters: （十二）, 1.2.3.); a longer one is hostile or broken and is left out. */
+export const MAX_LABEL_LENGTH = 32;
+/** Counters beyond this are printed as plain digits: spelling them out (M…, AAA…) would take memory in proportion to the number. */
+const MAX_SPELLED = 3999;
+
 function roman(n: number): string {
+  if (n > MAX_SPELLED) return String(n);
   const parts: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
   for (const [v, s] of parts) while (n >= v) {
@@ -164,12 +180,14 @@ function roman(n: number): string {
 
 function letters(n: number): string {
   // Word repeats the letter: 27 → AA
+  if (n > 26 * 10) return String(n);
   const c = String.fromCharCode(65 + ((n - 1) % 26));
   return c.repeat(Math.floor((n - 1) / 26) + 1);
 }
 
 /** One counter in a numFmt (ECMA-376 ST_NumberFormat); null for bullets and formats we do not know. */
 export function formatNumber(n: number, format: string): string | null {
+  if (!Number.isSafeInteger(n) || n < 0) return null; // a start value of 10^300 is no list number
   switch (format) {
     case "decimal":
     case "decimalZero":
@@ -248,9 +266,9 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
     c[ilvl] = c[ilvl] === undefined ? startOf(ilvl) : c[ilvl]! + 1;
     c.length = ilvl + 1; // deeper levels restart
     counters.set(num.abstractId, c);
-    let ok = true;
+    let ok = level.text.length <= 4 * MAX_LABEL_LENGTH;
     let label = "";
-    for (let k = 0; k < level.text.length; k++) {
+    for (let k = 0; ok && k < level.text.length; k++) {
       const d = level.text.charCodeAt(k + 1) - 48;
       if (level.text[k] === "%" && d >= 1 && d <= 9) {
         const l = d - 1;
@@ -260,6 +278,7 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
         label += v ?? "";
         k++;
       } else label += level.text[k];
+      if (label.length > MAX_LABEL_LENGTH) ok = false;
     }
     if (!ok || formatNumber(1, level.format) === null || label.trim() === "") continue;
     labelled++;

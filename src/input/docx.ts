@@ -4,19 +4,75 @@
  * those blocks, one line each (table rows as TAB-separated lines), so spans point into plain text.
  * Automatic numbering (一、 （一） 1.) is written into the paragraphs first: mammoth would drop it.
  */
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { GongkaiError } from "../errors.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
 import type { ReadOptions } from "./index.js";
+import { readSandboxed } from "./sandbox.js";
 
-export async function readDocx(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
+/** Read a .docx on the reader thread (sandbox.ts): a hostile file is stopped from outside. */
+export function readDocx(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+  return readSandboxed("docx", bytes, opts, () => readDocxInProcess(bytes, opts));
+}
+
+/** At most this much XML (document, numbering, styles… as the zip declares them) is unpacked: a small zip can hold gigabytes. */
+export const DOCX_MAX_EXPANDED = 64 * 1024 * 1024;
+/** Deepest element nesting read (Word's own documents stay under ~60; mammoth recurses per level). */
+export const DOCX_MAX_DEPTH = 512;
+
+const tooBig = (what: string): GongkaiError =>
+  new GongkaiError("E_TOO_LARGE", what, { hint: "the file may be a decompression bomb or built to hang readers; re-save it in Word or LibreOffice" });
+
+/** The unpacked size of the XML parts, from the zip directory, before anything is unpacked. */
+async function checkExpandedSize(buffer: Buffer): Promise<void> {
+  const zip = await JSZip.loadAsync(buffer);
+  let total = 0;
+  zip.forEach((name, file) => {
+    const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (/\.(?:xml|rels)$/iu.test(name)) total += size;
+  });
+  if (total > DOCX_MAX_EXPANDED) {
+    throw tooBig(`the Word file unpacks to ${(total / 1024 ** 2).toFixed(0)} MB of XML, over the limit of ${DOCX_MAX_EXPANDED / 1024 ** 2} MB`);
+  }
+  const document = zip.file("word/document.xml");
+  if (document) {
+    const depth = maxDepth(await document.async("string"));
+    if (depth > DOCX_MAX_DEPTH) throw tooBig(`the Word file nests elements ${depth} deep, over the limit of ${DOCX_MAX_DEPTH}`);
+  }
+}
+
+/** Deepest element nesting of an XML string, by a linear scan of its tags (stops counting past the limit). */
+export function maxDepth(xml: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x2f) depth--; // </
+    else if (next !== 0x3f && next !== 0x21) {
+      // <? and <! are not elements
+      const end = xml.indexOf(">", i);
+      if (end < 0) break;
+      if (xml.charCodeAt(end - 1) !== 0x2f) depth++;
+      if (depth > max) max = depth;
+      if (max > DOCX_MAX_DEPTH) return max;
+      i = end;
+    }
+  }
+  return max;
+}
+
+export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   let html: string;
   try {
-    const buffer = await withVisibleNumbering(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    ({ value: html } = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: true }));
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await checkExpandedSize(buffer);
+    const numbered = await withVisibleNumbering(buffer);
+    ({ value: html } = await mammoth.convertToHtml({ buffer: numbered }, { ignoreEmptyParagraphs: true }));
   } catch (e) {
+    if (e instanceof GongkaiError) throw e;
     const detail = e instanceof Error ? ` (${e.message.split("\n")[0]})` : "";
     throw new GongkaiError("E_DOCX_CORRUPT", `the Word file is corrupt or not a .docx${detail}`, {
       hint: "open and re-save it in Word or LibreOffice; old .doc files must be saved as .docx",

@@ -394,10 +394,26 @@ function pageMeta(tree: Root, article: Element | Root): Record<string, string> {
       } else if (!here && !isChrome(c) && (c.tagName === "td" || c.tagName === "li" || c.tagName === "span" || c.tagName === "p" || c.tagName === "div")) {
         const m = /(?:发文字号|文\s*号)\s*[:：]\s*([^\s:：]{2,40}?〔\d{4}〕\d{1,5}号|[^\s:：]{2,40}?[[(（]\d{4}[\])）]\d{1,5}号)/u.exec(textOf(c));
         if (m && !meta["文号"]) meta["文号"] = m[1]!;
+        tableMeta(textOf(c), meta);
       }
       visit(c, here);
     }
   };
   visit(tree, article.type === "root");
   return meta;
+}
+
+/** Keys of a government page's metadata table (索引号 / 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期). */
+const TABLE_KEY_RE = /(?<key>发文机关|成文日期|标题)[:：](?<value>[^:：]{1,120}?)(?=索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|$)/gu;
+
+/** 发文机关, 成文日期 and 标题 stated by a metadata table outside the article (a small box, not the page). */
+function tableMeta(text: string, meta: Record<string, string>): void {
+  const flat = text.replace(/[\s\u3000\u00a0]+/gu, "");
+  if (flat.length > 1500 || !/索引号|发文机关|成文日期/u.test(flat)) return;
+  for (const m of flat.matchAll(TABLE_KEY_RE)) {
+    const key = m.groups!.key!;
+    const value = m.groups!.value!;
+    if (key === "成文日期" && !/^\d{4}年\d{1,2}月\d{1,2}日$|^\d{4}-\d{1,2}-\d{1,2}$/u.test(value)) continue;
+    if (!meta[key]) meta[key] = value;
+  }
 }

@@ -9,6 +9,7 @@ import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
+import { readSiteText } from "../text/site-meta.js";
 
 export type ReadableFormat = Exclude<InputFormat, "json">;
 
@@ -107,7 +108,9 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fmt = format ?? (looksLikeMarkdown(source) ? "markdown" : "text");
   if (fmt === "markdown") return readMarkdown(source, encoding);
-  return { format: "text", encoding, source, blocks: lineBlocks(source) };
+  // crawled text may have lost its line breaks; metadata lines around the notice are set aside
+  const { blocks, meta } = readSiteText(lineBlocks(source));
+  return { format: "text", encoding, source, blocks, ...(Object.keys(meta).length ? { meta } : {}) };
 }
 
 /** Read any supported input from bytes. */

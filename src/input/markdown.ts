@@ -9,16 +9,45 @@ import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import { parse as parseYaml } from "yaml";
 import type { Nodes, Root, RootContent, PhrasingContent } from "mdast";
-import type { Block, DecodedInput } from "../text/blocks.js";
+import { type Block, type DecodedInput, lineBlocks } from "../text/blocks.js";
+import { markdownOverLimit } from "./markdown-guard.js";
 
 interface Acc {
   codes: number[];
   offs: number[];
 }
 
+/** Bounded look-ahead when aligning a node's value with its source slice (keeps alignment linear). */
+const ALIGN_WINDOW = 16;
+
+/**
+ * Source offset of each character of a text node's value. The value is the source slice minus
+ * escapes (\*), entity bodies (&amp;) and the indentation of continuation lines, in order: walk
+ * both, looking a few characters ahead; a character the source does not show (a decoded numeric
+ * entity) maps to where the walk stands.
+ */
+export function alignValue(value: string, source: string, start: number, end: number): Int32Array {
+  const offs = new Int32Array(value.length);
+  const last = Math.max(start, end - 1);
+  let p = start;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const limit = Math.min(end, p + ALIGN_WINDOW);
+    let q = p;
+    while (q < limit && source.charCodeAt(q) !== c) q++;
+    if (q < limit) {
+      offs[i] = q;
+      p = q + 1;
+    } else offs[i] = Math.min(p, last);
+  }
+  return offs;
+}
+
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 export function readMarkdown(source: string, encoding: string | null): DecodedInput {
+  const over = markdownOverLimit(source);
+  if (over !== null) return { format: "markdown", encoding, source, blocks: lineBlocks(source), warnings: [{ code: "W_MARKDOWN_AS_TEXT", message: over }] };
   const tree = processor.parse(source) as Root;
   const blocks: Block[] = [];
   const meta: Record<string, string> = {};
@@ -38,12 +67,16 @@ export function readMarkdown(source: string, encoding: string | null): DecodedIn
       case "inlineCode": {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
-        // Escapes and entities make value shorter than the source slice; map by position, clamped.
-        const raw = source.slice(start, end);
-        const exact = raw === node.value;
+        const offs = alignValue(node.value, source, start, end);
         for (let i = 0; i < node.value.length; i++) {
-          acc.codes.push(node.value.charCodeAt(i));
-          acc.offs.push(exact ? start + i : Math.min(start + i, Math.max(start, end - 1)));
+          const c = node.value.charCodeAt(i);
+          // A soft line break: the source line ends here, and line starts carry structure (一、 （一） 1.).
+          if (c === 10 && node.type === "text") {
+            flush(acc, offs[i]!, kind);
+            continue;
+          }
+          acc.codes.push(c);
+          acc.offs.push(offs[i]!);
         }
         return;
       }
@@ -94,6 +127,12 @@ export function readMarkdown(source: string, encoding: string | null): DecodedIn
         }
         return;
       }
+      case "blockquote":
+        // A quote before anything else (under the front matter) is the note of whoever saved the page
+        // ("本文正文由脚本……提取，仅供检索"), not the notice.
+        if (blocks.length === 0) return;
+        for (const c of node.children) block(c);
+        return;
       case "code": {
         // A fenced block in a notice is usually pasted plain text: keep its lines.
         const start = (node.position?.start.offset ?? 0);

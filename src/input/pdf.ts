@@ -16,6 +16,7 @@ import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock, type DecodedInput } from "../text/blocks.js";
 import { fold, isCjk } from "../text/chars.js";
 import type { ReadOptions } from "./index.js";
+import { readSandboxed } from "./sandbox.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
@@ -24,7 +25,8 @@ type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 /**
  * Time budgets for pdf.js: a hostile or broken file must not hang a batch. Opening the document
  * and each page get their own bound, so long documents are not cut off by a whole-file limit.
- * (pdf.js runs on the main thread in Node: the bound is checked between its asynchronous steps.)
+ * (These bounds are checked between pdf.js's asynchronous steps; a step that never yields is
+ * stopped from outside: the reader runs on a thread that sandbox.ts terminates.)
  */
 export const PDF_OPEN_TIMEOUT_MS = 30_000;
 export const PDF_PAGE_TIMEOUT_MS = 20_000;
@@ -86,7 +88,12 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
-export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+/** Read a PDF on the reader thread (sandbox.ts): a stuck pdf.js is stopped from outside. */
+export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+  return readSandboxed("pdf", bytes, opts, () => readPdfInProcess(bytes, opts));
+}
+
+export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
   pdfjsPromise ??= loadPdfJs();
   const pdfjs = await pdfjsPromise;
   const task = pdfjs.getDocument({

@@ -5,7 +5,7 @@
  */
 import type { AttachmentFinding, TableRowFinding } from "../extract/attachments.js";
 import { type DeadlineMatch, findDeadlines } from "../extract/deadline.js";
-import { type Clause, emptyUnits, findClauses, type Units } from "../extract/responsibility.js";
+import { type Clause, emptyUnits, findClauses, parseLabelled, parseVerbClause, type Units } from "../extract/responsibility.js";
 import type { ColumnKind } from "../extract/table.js";
 import type { ItemFinding } from "../extract/sections.js";
 import { spanOf } from "../extract/span.js";
@@ -119,22 +119,34 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
   const deadlines: DeadlineMatch[] = [];
   const texts: string[] = [];
   let title = "";
+  const add = (role: keyof Units, names: readonly string[]): void => {
+    for (const n of names) if (!units[role].includes(n)) units[role].push(n);
+  };
   cells.forEach((cell, c) => {
     const k = kinds[c] ?? { kind: "text" as const };
     const value = cell.text.trim();
     if (!value) return;
     if (k.kind === "role") {
-      for (const n of splitNames(value)) if (!units[k.role].includes(n)) units[k.role].push(n);
+      // a cell may be a clause of its own: labels (牵头单位：…) or verbs (办公室牵头，各科室配合) decide the roles
+      const labelled = parseLabelled(value, ctx.planYear);
+      const verb = labelled ? null : parseVerbClause(value);
+      const read = labelled?.units ?? verb;
+      if (read) for (const role of Object.keys(read) as (keyof Units)[]) add(role, read[role]);
+      else add(k.role, splitNames(value));
+      if (labelled) deadlines.push(...labelled.deadlines);
+      if (k.place) texts.push(value);
     } else if (k.kind === "deadline") {
       deadlines.push(...findDeadlines(value, ctx.planYear, "field"));
     } else if (k.kind === "text" || k.kind === "group") {
       if (c === titleCol) title = value;
-      else texts.push(value);
+      texts.push(value);
       deadlines.push(...findDeadlines(value, ctx.planYear, "text"));
     }
   });
-  if (!title) title = texts.shift() ?? "";
-  const text = [title, ...texts].filter(Boolean).join("；");
+  // a quantity is no title (0.3-0.4): the row's first text names it better
+  if (!title || /^[-+~～—/.,%()\d\s]{1,16}$/u.test(title)) title = texts[0] ?? title;
+  // the cells of a row read as one line, in column order
+  const text = texts.join(" ");
   const first = cells[0]!;
   const last = cells[cells.length - 1]!;
   const source = sourceSpan(ctx, start ?? first.offsets[0] ?? first.end, last.end);

@@ -37,12 +37,15 @@ export const TASK_COLUMNS: readonly Column[] = [
   column("issuer", "issuer", "发文机关", "text", 24, (d) => d.document.issuer),
   column("issueDate", "issue_date", "成文日期", "date", 12, (d) => d.document.issueDate),
   column("year", "year", "年度", "number", 8, (d) => d.document.year),
+  column("phraseCoverage", "phrase_coverage", "责任短语覆盖率", "number", 10, (d) => d.coverage.phrases.ratio),
+  column("markerCoverage", "marker_coverage", "编号覆盖率", "number", 10, (d) => d.coverage.markers.ratio),
   column("taskId", "task_id", "任务编号", "text", 10, (_d, t) => t.id),
   column("sectionPath", "section_path", "所属章节", "text", 30, (_d, t) => t.path.join(PATH_SEPARATOR)),
   column("taskTitle", "task", "任务", "text", 40, (_d, t) => t.title),
   column("lead", "lead_units", "牵头单位", "text", 24, (_d, t) => t.leadUnits.join(UNIT_SEPARATOR)),
   column("responsible", "responsible_units", "责任单位", "text", 24, (_d, t) => t.responsibleUnits.join(UNIT_SEPARATOR)),
   column("support", "support_units", "配合单位", "text", 24, (_d, t) => t.supportUnits.join(UNIT_SEPARATOR)),
+  column("guide", "guide_units", "指导单位", "text", 24, (_d, t) => t.guideUnits.join(UNIT_SEPARATOR)),
   column("deadlineText", "deadline_text", "完成时限", "text", 18, (_d, t) => t.deadlines.map((x) => x.raw).join(DEADLINE_SEPARATOR)),
   column("deadline", "deadline", "截止日期", "date", 12, (_d, t) => t.deadlines[0]?.date ?? null),
   column("text", "text", "任务内容", "text", 60, (_d, t) => t.text),
@@ -73,9 +76,23 @@ export const DOCUMENT_COLUMNS: readonly DocColumn[] = [
   docColumn("year", "年度", "number", 8, (d) => d.document.year),
   docColumn("tasks", "任务数", "number", 8, (d) => d.tasks.length),
   docColumn("warnings", "警告数", "number", 8, (d) => d.warnings.length),
+  // how much of the notice was read (see `coverage` in the JSON): low ratios mean check it by hand
+  docColumn("phrases_found", "责任短语数", "number", 8, (d) => d.coverage.phrases.found),
+  docColumn("phrases_read", "已读责任短语", "number", 8, (d) => d.coverage.phrases.read),
+  docColumn("phrase_coverage", "责任短语覆盖率", "number", 10, (d) => d.coverage.phrases.ratio),
+  docColumn("markers_found", "编号数", "number", 8, (d) => d.coverage.markers.found),
+  docColumn("markers_read", "已读编号", "number", 8, (d) => d.coverage.markers.read),
+  docColumn("marker_coverage", "编号覆盖率", "number", 10, (d) => d.coverage.markers.ratio),
+  docColumn("first_unread_line", "首个未读行", "number", 8, (d) => firstUnreadLine(d)),
   docColumn("format", "格式", "text", 10, (d) => d.source.format),
   docColumn("sha256", "sha256", "text", 20, (d) => d.source.sha256),
 ];
+
+/** The earliest line holding a phrase or marker that was not read, or null. */
+export function firstUnreadLine(doc: Result): number | null {
+  const lines = [doc.coverage.phrases.firstUnreadLine, doc.coverage.markers.firstUnreadLine].filter((x): x is number => x !== null);
+  return lines.length ? Math.min(...lines) : null;
+}
 
 export const headerRow = (columns: readonly { en: string; zh: string }[], lang: HeaderLanguage): string[] =>
   columns.map((c) => c[lang]);

@@ -14,6 +14,23 @@ export interface DelimitedOptions {
   bom: boolean;
 }
 
+/**
+ * The `--excel` dialect: a spreadsheet app opening a CSV turns text that looks like a number,
+ * a date or a formula into one (task id `2.10` becomes 2.1, `1.2.3` a date). Such text cells are
+ * written as the formula `="2.10"`, which Excel and LibreOffice show as the text itself. Number
+ * and date columns stay plain. Plain CSV stays a faithful machine format.
+ */
+const NUMBER_LIKE = /^[\s\d.,:/%+-]+$|^[\s\d.,]+[eE][+-]?\d+$/u;
+const FORMULA_LIKE = /^[=+\-@]/u;
+/** Excel refuses string literals longer than this inside a formula. */
+const FORMULA_STRING_MAX = 255;
+
+export function excelCell(text: string): string {
+  if (text === "" || !(NUMBER_LIKE.test(text) || FORMULA_LIKE.test(text))) return text;
+  if (text.length > FORMULA_STRING_MAX) return ` ${text}`; // too long for a formula: a leading space keeps it text
+  return `="${text.replace(/"/gu, '""')}"`;
+}
+
 export const BOM = "\uFEFF";
 
 const dialect = (kind: Delimited) =>
@@ -21,9 +38,10 @@ const dialect = (kind: Delimited) =>
 
 const cellText = (c: Cell): string => (c === null ? "" : String(c));
 
-function stringifyRows(rows: Cell[][], kind: Delimited): string {
+function stringifyRows(rows: Cell[][], kind: Delimited, excel = false): string {
   if (rows.length === 0) return "";
-  return stringify(rows.map((r) => r.map(cellText)), { ...dialect(kind) });
+  const text = (c: Cell, i: number): string => (excel && typeof c === "string" && TASK_COLUMNS[i]?.kind === "text" ? excelCell(c) : cellText(c));
+  return stringify(rows.map((r) => r.map(text)), { ...dialect(kind) });
 }
 
 /** The header line (with the BOM when asked). */
@@ -31,9 +49,9 @@ export function renderDelimitedHeader(kind: Delimited, opts: DelimitedOptions): 
   return (opts.bom ? BOM : "") + stringifyRows([headerRow(TASK_COLUMNS, opts.headers)], kind);
 }
 
-/** The rows of one document (no header); empty when the document has no tasks. */
-export function renderDelimitedRows(doc: Result, kind: Delimited): string {
-  return stringifyRows(taskRows(doc), kind);
+/** The rows of one document (no header); empty when the document has no tasks. `excel`: see excelCell. */
+export function renderDelimitedRows(doc: Result, kind: Delimited, excel = false): string {
+  return stringifyRows(taskRows(doc), kind, excel);
 }
 
 /** A whole file: header then the rows of every document. */

@@ -44,13 +44,14 @@ export function comparisonSection(a: Result, b: Result, cmp: CompareResult, inde
     ids.length ? `<ul>${ids.map((id) => `<li><code>${e(id)}</code> ${e(m.get(id)?.title ?? "")}</li>`).join("")}</ul>` : "<p>—</p>";
   const html = `
 <p>${e(label(a))} → ${e(label(b))}：${cmp.pairs.length} 对任务对应，${cmp.onlyA.length} 项仅见于前者，${cmp.onlyB.length} 项为新增。</p>
-<table class="compare">
+<div class="scroll"><table class="compare">
 <caption>任务对应（相似度、共有关键词、变化）</caption>
+<colgroup><col class="task"><col class="task"><col class="score"><col class="shared"><col class="changes"></colgroup>
 <thead><tr><th scope="col">${e(label(a))}</th><th scope="col">${e(label(b))}</th><th scope="col">相似度</th><th scope="col">共有关键词</th><th scope="col">变化</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table></div>
 <h3>仅见于 ${e(label(a))}（未延续）</h3>
 ${only(cmp.onlyA, ta)}
 <h3>仅见于 ${e(label(b))}（新增）</h3>

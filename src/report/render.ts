@@ -10,7 +10,7 @@ import { CLIENT_SCRIPT } from "./client.js";
 import { embedJson, escapeHtml } from "./escape.js";
 import { buildRows, docLabel } from "./model.js";
 import { renderNoticeCard } from "./notice-card.js";
-import { renderQuality, summariseQuality } from "./quality.js";
+import { type FailedInput, renderQuality, summariseQuality } from "./quality.js";
 import { renderResponsibility } from "./responsibility.js";
 import { STYLES } from "./styles.js";
 import { renderTaskTable } from "./task-table.js";
@@ -36,6 +36,8 @@ export interface ReportOptions {
   readonly title?: string;
   /** Sections appended after the data-quality panel. */
   readonly comparisons?: readonly ReportSection[];
+  /** Inputs that could not be included (listed in the data-quality panel). */
+  readonly failed?: readonly FailedInput[];
 }
 
 const SCRIPT_HASH = `sha256-${createHash("sha256").update(CLIENT_SCRIPT, "utf8").digest("base64")}`;
@@ -77,6 +79,7 @@ export function renderReport(results: readonly Result[], opts: ReportOptions): s
     ["无单位任务", quality.withoutUnits.length, quality.withoutUnits.length > 0],
     ["无期限任务", quality.withoutDeadlines.length, quality.withoutDeadlines.length > 0],
     ["警告", quality.warnings, quality.warnings > 0],
+    ...(opts.failed?.length ? [["未能读入的文件", opts.failed.length, true] as const] : []),
   ] as const;
   const toc: [string, string][] = [
     ["timeline", "期限时间轴"], ["responsibility", "责任分工"], ["tasks", "任务清单"], ["quality", "数据质量"], ["notices", "通知概要"],
@@ -98,7 +101,7 @@ export function renderReport(results: readonly Result[], opts: ReportOptions): s
     section("timeline", "期限时间轴", `<div class="scroll">${renderTimelineSvg(timeline, today)}</div>`, timelineIntro),
     section("responsibility", "责任分工", renderResponsibility(units)),
     section("tasks", "任务清单", renderTaskTable(results, rows, units, timeline, today)),
-    section("quality", "数据质量", renderQuality(results, quality)),
+    section("quality", "数据质量", renderQuality(results, quality, opts.failed ?? [])),
     section("notices", "通知概要", `<div class="cards${results.length === 1 ? " single" : ""}">${results.map((r, i) => renderNoticeCard(r, i, results.length === 1)).join("")}</div>`),
     ...extra.map((s) => section(s.id, s.title, s.html)),
     `</main>`,

@@ -105,9 +105,17 @@ svg.timeline .today-label { fill: var(--past); }
 .qbox ul { margin: 0; padding-left: 1.2em; }
 .qbox .line { color: var(--muted); font-size: 12px; }
 .qbox { margin-bottom: 10px; }
+.qbox .detail { color: var(--muted); font-size: 12px; }
+table.compare { table-layout: fixed; width: 100%; min-width: 760px; }
+table.compare col.task { width: 26%; }
+table.compare col.score { width: 7%; }
+table.compare col.shared { width: 13%; }
+table.compare col.changes { width: 28%; }
+table.compare td { overflow-wrap: anywhere; vertical-align: top; }
 table.qsum { width: auto; min-width: 50%; margin-bottom: 12px; }
 table.qsum td.bad { color: var(--past); font-weight: 600; }
 .badge { display: inline-block; min-width: 1.8em; text-align: center; border-radius: 9px; background: #e3e8ee; font-size: 12px; padding: 0 6px; }
+.qbox .alarm { color: var(--past); background: var(--past-bg); padding: 4px 8px; border-radius: 4px; margin: 4px 0; }
 .badge.warn { background: var(--past-bg); color: var(--past); }
 .tid { font-variant-numeric: tabular-nums; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -87,7 +87,8 @@ export function renderTimelineSvg(tl: Timeline, today: string): string {
     const hAll = scale(b.total);
     const [y, mo] = b.month.split("-");
     const label = `${y}年${Number(mo)}月：${b.total} 项任务${b.past ? `，其中 ${b.past} 项已逾期` : ""}`;
-    const showYear = i === 0 || mo === "01";
+    // Every bar whose year differs from the bar before it is labelled, so gaps across years never read as one year.
+    const showYear = i === 0 || tl.months[i - 1]!.month.slice(0, 4) !== y;
     parts.push(
       `<g class="bar" data-month="${b.month}" tabindex="0" role="button" aria-label="${escapeHtml(label)}">` +
         `<title>${escapeHtml(label)}</title>` +

@@ -38,7 +38,7 @@ function tailOf(pieces: readonly string[], n: number): string {
   return tail;
 }
 
-const MARKER_FIRST = new Set([..."一二三四五六七八九十百(0123456789"]);
+const MARKER_FIRST = new Set([..."一二三四五六七八九十百(0123456789第"]);
 const LABEL_FIRST = new Set([...ROLE_OF_LABEL.keys(), ...PERSON_LABELS, ...DEADLINE_LABELS].map((l) => l[0]!));
 const DATE_FIRST = new Set([..."0123456789〇零一二三四五六七八九"]);
 const isMarkerFirst = (c: string, code: number): boolean => MARKER_FIRST.has(c) || (code >= 0x2460 && code <= 0x2487);

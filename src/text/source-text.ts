@@ -3,6 +3,7 @@
  * paragraph offset to the source offset, line and page.
  */
 import type { DecodedInput } from "./blocks.js";
+import { unflattenTables } from "../extract/flat-table.js";
 import { type Paragraph, toParagraphs } from "./paragraphs.js";
 
 export class SourceText {
@@ -15,7 +16,8 @@ export class SourceText {
   constructor(input: DecodedInput) {
     this.input = input;
     this.source = input.source;
-    this.paragraphs = toParagraphs(input.blocks);
+    // a table copied one cell per line is read as the table it was
+    this.paragraphs = toParagraphs(unflattenTables(input.blocks));
     this.pageStarts = [];
     for (const b of input.blocks) {
       if (b.page !== undefined && (this.pageStarts.length === 0 || this.pageStarts[this.pageStarts.length - 1]!.page !== b.page)) {

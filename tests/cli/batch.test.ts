@@ -38,7 +38,7 @@ describe("a folder with good and bad files", () => {
       expect.stringMatching(/^gongkai: in\/blank\.txt: E_EMPTY: /u),
       expect.stringMatching(/^gongkai: in\/empty\.txt: E_EMPTY: /u),
       expect.stringMatching(/^gongkai: missing\.txt: E_NOT_FOUND: no such file \(check the path\)$/u),
-      expect.stringMatching(/^gongkai: 6 files, \d+ tasks?, \d+ warnings?, 4 failed in \d+\.\ds$/u),
+      expect.stringMatching(/^gongkai: 6 files, \d+ tasks?, \d+ warnings?, 4 failed, skipped 1 \(\.bak ×1\) in \d+\.\ds$/u),
     ]);
   });
 
@@ -149,9 +149,9 @@ describe("output safety", () => {
     const dir = tempDir();
     copyInto(dir, { "in/a.txt": seed(0) });
     const before = readFileSync(path.join(dir, "in/a.txt"));
-    const r = await runCli(["parse", "in", "-o", "in/a.txt"], { cwd: dir });
+    const r = await runCli(["parse", "in", "-f", "json", "-o", "in/a.txt", "--force"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/E_OUTPUT: refusing to overwrite the input in\/a\.txt/u);
+    expect(r.stderr).toMatch(/E_OUTPUT: refusing to overwrite in\/a\.txt: it is one of the inputs/u);
     expect(readFileSync(path.join(dir, "in/a.txt"))).toEqual(before);
   });
 

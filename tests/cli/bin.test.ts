@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TASK_COLUMNS } from "../../src/output/columns.js";
 import { ResultSchema } from "../../src/schema.js";
 import { buildDist, runBin, spawnCli, waitFor } from "../helpers/bin.js";
 import { copyInto, listFiles, SEEDS, seedFiles, tempDir } from "../helpers/tmp.js";
@@ -99,7 +100,8 @@ describe("as a new user would", () => {
     const json = await runBin(["parse", SEEDS, "-f", "ndjson", "-q"], { cwd: dir });
     const tasks = json.stdout.trim().split("\n").flatMap((l) => ResultSchema.parse(JSON.parse(l)).tasks);
     expect(rows.length - 1).toBe(tasks.length);
-    expect(rows.slice(1).map((row) => row[6])).toEqual(tasks.map((t) => t.id));
+    const idColumn = TASK_COLUMNS.findIndex((c) => c.key === "taskId");
+    expect(rows.slice(1).map((row) => row[idColumn])).toEqual(tasks.map((t) => t.id));
     expect(r.stderr).toMatch(new RegExp(`^gongkai: ${seedFiles().length} files, ${tasks.length} tasks?, `, "mu"));
   });
 });

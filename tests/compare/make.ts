@@ -1,5 +1,6 @@
 /** Hand-made tasks and documents for compare tests. */
 import { SCHEMA_VERSION, type Result, type Task } from "../../src/schema.js";
+import { FULL_COVERAGE } from "../helpers/coverage.js";
 
 export function task(id: string, text: string, extra: Partial<Task> = {}): Task {
   return {
@@ -19,6 +20,7 @@ export function doc(tasks: Task[], title = "测试通知", path: string | null =
       issuer: null, docNumber: null, title, recipients: [], issueDate: null, printDate: null, disclosure: null,
       year: 2022, attachments: [], references: [], cc: [],
     },
+    coverage: FULL_COVERAGE,
     sections: [],
     tasks,
     warnings: [],

@@ -11,7 +11,7 @@ const kinds: [string, unknown][] = [
   ["配合单位", { kind: "role", role: "support" }],
   ["协办单位", { kind: "role", role: "support" }],
   ["指导部门", { kind: "role", role: "guide" }],
-  ["区县", { kind: "role", role: "responsible" }],
+  ["区县", { kind: "role", role: "responsible", place: true }],
   ["完成时限", { kind: "deadline" }],
   ["完成时间", { kind: "deadline" }],
   ["时间节点", { kind: "deadline" }],

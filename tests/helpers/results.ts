@@ -1,5 +1,6 @@
 /** Hand-built documents for output tests: fields holding commas, quotes, line breaks, tabs. */
-import { type Result, ResultSchema, type Task } from "../../src/schema.js";
+import { type Result, ResultSchema, SCHEMA_VERSION, type Task } from "../../src/schema.js";
+import { FULL_COVERAGE } from "./coverage.js";
 
 export function makeTask(over: Partial<Task> = {}): Task {
   return {
@@ -12,7 +13,7 @@ export function makeTask(over: Partial<Task> = {}): Task {
 
 export function makeResult(path: string | null, tasks: Task[], over: Partial<Result["document"]> = {}): Result {
   const r: Result = {
-    schemaVersion: "1.0",
+    schemaVersion: SCHEMA_VERSION,
     source: { path, format: "text", encoding: "utf-8", sha256: "0".repeat(64), chars: 100 },
     document: {
       issuer: "无锡市人民政府办公室", docNumber: { raw: "锡政办函〔2022〕13号", agency: "锡政办函", year: 2022, serial: 13 },
@@ -20,6 +21,7 @@ export function makeResult(path: string | null, tasks: Task[], over: Partial<Res
       issueDate: "2022-05-31", printDate: null, disclosure: null, year: 2022, attachments: [], references: [], cc: [],
       ...over,
     },
+    coverage: FULL_COVERAGE,
     sections: [],
     tasks,
     warnings: [],

@@ -5,12 +5,15 @@ import { BOM, renderDelimited, renderDelimitedHeader, renderDelimitedRows } from
 import type { Result } from "../../src/schema.js";
 import { TRICKY } from "../helpers/results.js";
 
+const ratio = (r: number | null): string => (r === null ? "" : String(r));
+
 /** The row a spreadsheet user expects for each task, written out independently of src/output. */
 const expectedRows = (docs: Result[]): string[][] =>
   docs.flatMap((d) =>
     d.tasks.map((t) => [
       d.source.path ?? "-", d.document.docNumber?.raw ?? "", d.document.title ?? "", d.document.issuer ?? "",
       d.document.issueDate ?? "", d.document.year === null ? "" : String(d.document.year),
+      ratio(d.coverage.phrases.ratio), ratio(d.coverage.markers.ratio),
       t.id, t.path.join(" > "), t.title, t.leadUnits.join("、"), t.responsibleUnits.join("、"), t.supportUnits.join("、"),
       t.deadlines.map((x) => x.raw).join("；"), t.deadlines[0]?.date ?? "", t.text, String(t.source.line), t.source.page ? String(t.source.page) : "",
     ]),

@@ -38,7 +38,7 @@ describe("gongkai report", () => {
   it("reads notices and JSON documents (single, JSON Lines) into one file", async () => {
     const r = await run(["wuxi.json", "batch.jsonl", SEED, "--out", "r.html", "--today", "2022-09-20", "--title", "周报"], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("skipped failed record broken.pdf (E_PDF_CORRUPT)");
+    expect(r.stderr).toContain("left out the failed record broken.pdf (E_PDF_CORRUPT)");
     expect(r.stderr).toContain("wrote r.html (3 notices");
     const html = readFileSync(join(dir, "r.html"), "utf8");
     expect(html).toContain("<title>周报</title>");

@@ -1,5 +1,6 @@
 /** Hand-made Results for the report tests: realistic units and deadlines, plus a hostile notice. */
 import { SCHEMA_VERSION, type Result, type Task } from "../../src/schema.js";
+import { FULL_COVERAGE } from "../helpers/coverage.js";
 
 type TaskInput = Partial<Task> & Pick<Task, "id" | "title">;
 
@@ -26,6 +27,7 @@ export function result(partial: { title?: string | null; docNumber?: string | nu
       references: [{ title: "江苏省2022年政务公开工作要点", docNumber: "苏政办发〔2022〕30号" }],
       cc: [],
     },
+    coverage: FULL_COVERAGE,
     sections: [
       { id: "1", marker: "一、", title: "工作目标", children: [] },
       { id: "2", marker: "二、", title: "重点任务", children: [{ id: "2.1", marker: "（一）", title: "助力稳定宏观经济大盘", children: [] }] },

@@ -132,6 +132,34 @@ describe("data quality", () => {
   });
 });
 
+describe("解析覆盖率", () => {
+  const partly = {
+    ...result({ tasks: [], docNumber: "某政办〔2024〕1号", warnings: [{ code: "W_LOW_COVERAGE", message: "only part of the notice was read", line: 12 }] }),
+    coverage: {
+      phrases: { found: 20, read: 5, ratio: 0.25, firstUnreadLine: 12 },
+      markers: { found: 30, read: 6, ratio: 0.2, firstUnreadLine: 14 },
+    },
+  };
+
+  it("shows the figures of one notice and says in words where to check", () => {
+    const html = renderReport([partly], { today: "2022-09-20" });
+    expect(html).toMatch(/<h3>解析覆盖率 <span class="badge warn">1<\/span><\/h3>/u);
+    expect(html).toContain(`<td class="num bad">5/20（25%）</td>`);
+    expect(html).toContain(`<td class="num bad">6/30（20%）</td>`);
+    expect(html).toContain("解析覆盖率偏低，只有部分内容读入了任务（责任短语 5/20，编号 6/30），请从第 12 行起人工核对。");
+  });
+
+  it("puts both figures in the summary of several notices, and stays quiet when all is read", () => {
+    const html = renderReport([wuxi, partly], { today: "2022-09-20" });
+    expect(html).toContain("<th scope=\"col\" class=\"num\">责任短语已读</th>");
+    expect(html).toContain("某政办〔2024〕1号：解析覆盖率偏低");
+    expect(html.match(/class="alarm"/gu)).toHaveLength(1);
+    const quiet = renderReport([wuxi], { today: "2022-09-20" });
+    expect(quiet).toContain("覆盖率未见异常。");
+    expect(quiet).toContain(`<td class="num">未发现</td>`);
+  });
+});
+
 describe("renderReport", () => {
   it("is deterministic and needs a real date", () => {
     expect(renderReport([wuxi], { today: "2022-09-20" })).toBe(renderReport([wuxi], { today: "2022-09-20" }));

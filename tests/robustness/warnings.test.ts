@@ -14,6 +14,7 @@ const cases: { code: string; text: string; line: number | null }[] = [
   { code: "W_NUMBERING_DUPLICATE", text: HEAD + "一、任务\n（一）甲。\n（二）乙。\n（二）丙。", line: headLines + 4 },
   { code: "W_MARKER_ORDER", text: HEAD + "一、任务\n（一）甲。\n（三）乙。\n（二）丙。", line: headLines + 4 },
   { code: "W_TABLE_COLUMNS", text: HEAD + "一、任务\n（一）甲。\n附件1\n清单\n1\t做好甲工作\t市财政局", line: headLines + 5 },
+  { code: "W_LOW_COVERAGE", text: HEAD + "甲：做好甲。（牵头单位：A局）\n乙：做好乙。（牵头单位：B局）\n丙：做好丙。（牵头单位：C局）", line: headLines + 1 },
   { code: "W_DEADLINE_BEFORE_ISSUE", text: HEAD + "一、任务\n（一）2022年1月底前完成甲。", line: headLines + 2 },
 ];
 

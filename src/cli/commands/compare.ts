@@ -21,78 +21,128 @@ import { readFileChecked } from "../read-file.js";
 import { DEFAULT_MAX_SIZE } from "../size.js";
 import { failureLine } from "../reporter.js";
 import type { CliIO } from "../io.js";
+import { extname, resolve } from "node:path";
+import { addCommon, helpAfter, outFile, usage } from "../common.js";
+import { msg } from "../messages.js";
+import { guardOverwrite } from "../out-guard.js";
+import { InputGuard, TempFiles, writeFileAtomic } from "../safe-fs.js";
+import { streamWriter } from "../sinks.js";
+import { usageFromZod } from "../usage.js";
 
 export const CompareOptionsSchema = z.object({
-  format: z.enum(["text", "json", "csv"]),
-  threshold: z.coerce.number().min(0).max(1),
+  format: z.enum(["text", "json", "csv"]).optional(),
+  out: z.string().min(1).optional(),
+  threshold: z.coerce.number().min(0, "expected a number from 0 to 1").max(1, "expected a number from 0 to 1"),
   base: z.string().optional(),
   pretty: z.boolean().optional(),
-  color: z.boolean().optional(),
+  color: z.union([z.enum(["auto", "always", "never"]), z.literal(false)]).default("auto"),
+  quiet: z.boolean().optional(),
+  verbose: z.boolean().optional(),
+  force: z.boolean().optional(),
   debug: z.boolean().optional(),
 });
 type CompareCliOptions = z.infer<typeof CompareOptionsSchema>;
+type CompareFormat = "text" | "json" | "csv";
 
-export function compareCommand(io: CliIO, setCode: (c: number) => void): Command {
-  return new Command("compare")
-    .description("align the tasks of two notices: carried over (with what changed), dropped, new")
-    .argument("[inputs...]", "two notices (any supported format, or gongkai JSON); with --base, one or more")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv"]).default("text"))
-    .option("--threshold <score>", "minimum similarity (0-1) for two tasks to be the same work", String(DEFAULT_THRESHOLD))
-    .option("--base <notice>", "coverage: for each task of this notice, which of the inputs take it up")
-    .option("--pretty", "indent the JSON output")
-    .option("--no-color", "no colour in text output (also NO_COLOR=1)")
-    .option("--debug", "print stack traces")
-    // addCommand does not pass these down from the program: errors must reach main, not process.exit
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => void io.stdout.write(t), writeErr: (t) => void io.stderr.write(t) })
-    .addHelpText(
-      "after",
-      `
-Examples:
-  gongkai compare last-year.txt this-year.txt
-  gongkai compare a.txt b.json --format json --pretty
-  gongkai compare --base city.txt district1.txt district2.txt --format csv`,
-    )
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
-      const parsed = CompareOptionsSchema.safeParse(raw);
-      if (!parsed.success) {
-        io.stderr.write(`gongkai compare: ${z.prettifyError(parsed.error)}\n`);
-        return setCode(EXIT.usage);
-      }
-      const opts = parsed.data;
-      const wanted = opts.base ? "one or more notices to check against --base" : "exactly two notices";
-      if (opts.base ? inputs.length < 1 : inputs.length !== 2) {
-        io.stderr.write(`gongkai compare: give ${wanted} (got ${inputs.length}); see gongkai compare --help\n`);
-        return setCode(EXIT.usage);
-      }
-      let current = "";
-      try {
-        const load = async (path: string): Promise<Result> => {
-          current = path;
-          return loadResult(await readInputFile(path), { path });
-        };
-        if (opts.base) {
-          const base = await load(opts.base);
-          const others: Result[] = [];
-          for (const p of inputs) others.push(await load(p));
-          current = "";
-          io.stdout.write(renderCoverage(coverResults(base, others, { threshold: opts.threshold }), opts, io));
-        } else {
-          const a = await load(inputs[0]!);
-          const b = await load(inputs[1]!);
-          current = "";
-          const r = compareResults(a, b, { threshold: opts.threshold });
-          io.stdout.write(renderCompare(r, a, b, opts, io));
-        }
-        setCode(EXIT.ok);
-      } catch (e) {
-        io.stderr.write(formatError(current || "compare", e, !!opts.debug) + "\n");
-        setCode(EXIT.failed);
-      }
-    });
+const COMPARE_KINDS: Record<string, CompareFormat> = { ".json": "json", ".csv": "csv", ".txt": "text", ".text": "text" };
+
+/** --format, else the --out extension, else text; an unknown --out extension is a usage error. */
+function compareFormat(format: CompareFormat | undefined, out: string | undefined): CompareFormat {
+  if (out === undefined) return format ?? "text";
+  const ext = extname(out).toLowerCase();
+  const byExt = COMPARE_KINDS[ext] ?? null;
+  if (format !== undefined) {
+    if (byExt !== null && byExt !== format) throw usage(msg("formatVsOut", { format, out, other: byExt }), msg("formatVsOutHint"));
+    return format;
+  }
+  if (byExt === null) throw usage(msg("unknownOutExt", { out, ext: ext || msg("noExtension") }), msg("unknownOutExtHint", { choices: Object.keys(COMPARE_KINDS).join(" ") }));
+  return byExt;
 }
 
-function renderCompare(r: ReturnType<typeof compareResults>, a: Result, b: Result, opts: CompareCliOptions, io: CliIO): string {
+export function compareCommand(io: CliIO, setCode: (c: number) => void): Command {
+  const cmd = new Command("compare")
+    .description(msg("compareDescription"))
+    .argument("[inputs...]", msg("compareInputs"))
+    .addOption(new Option("-f, --format <format>", msg("optCompareFormat")).choices(["text", "json", "csv"]))
+    .option("-o, --out <file>", msg("optCompareOut"))
+    .option("--threshold <score>", msg("optThreshold"), String(DEFAULT_THRESHOLD))
+    .option("--base <notice>", msg("optBase"))
+    .option("--pretty", msg("optPretty"))
+    .addOption(new Option("--no-color", "").hideHelp())
+    // addCommand does not pass these down from the program: errors must reach main, not process.exit
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => void io.stdout.write(t), writeErr: (t) => void io.stderr.write(t) });
+  addCommon(cmd, { writes: true });
+  helpAfter(cmd, io, [
+    "gongkai compare last-year.txt this-year.txt",
+    "gongkai compare a.txt b.json -f json --pretty -o diff.json",
+    "gongkai compare --base city.txt district1.txt district2.txt -f csv",
+  ], [[0, msg("exitCompareOk")], [1, msg("exitCompareFailed")], [2, msg("exitUsage")]]);
+  return cmd.action(async (inputs: string[], raw: Record<string, unknown>) => {
+    const parsed = CompareOptionsSchema.safeParse(raw);
+    const say = (file: string | null, e: unknown, debug = false): void => void io.stderr.write(failureLine(file, serializeError(e), debug, new Chalk({ level: colorLevel({ color: parsed.success ? parsed.data.color : "auto" }, { env: io.env, stdout: io.stderr }) })) + "\n");
+    if (!parsed.success) {
+      say(null, usageFromZod(parsed.error));
+      return setCode(EXIT.usage);
+    }
+    const opts = parsed.data;
+    const outPath = outFile(opts.out);
+    let format: CompareFormat;
+    try {
+      format = compareFormat(opts.format, outPath);
+      if (opts.base ? inputs.length < 1 : inputs.length !== 2) {
+        throw usage(msg(opts.base ? "compareWantBase" : "compareWantTwo", { n: inputs.length }), msg("seeHelp"));
+      }
+      if (outPath !== undefined) {
+        const all = [...inputs, ...(opts.base ? [opts.base] : [])].filter((p) => p !== "-").map((p) => resolve(io.cwd, p));
+        await guardOverwrite({ abs: resolve(io.cwd, outPath), shown: outPath, kind: format, inputs: new InputGuard(all), force: !!opts.force });
+      }
+    } catch (e) {
+      say(null, e);
+      return setCode(EXIT.usage);
+    }
+    const toFile = outPath !== undefined;
+    let current = "";
+    try {
+      const load = async (p: string): Promise<Result> => {
+        current = p;
+        return loadResult(await readInputFile(resolve(io.cwd, p)), { path: p });
+      };
+      let text: string;
+      const o = { ...opts, format, color: toFile ? ("never" as const) : opts.color };
+      if (opts.base) {
+        const base = await load(opts.base);
+        const others: Result[] = [];
+        for (const p of inputs) others.push(await load(p));
+        current = "";
+        text = renderCoverage(coverResults(base, others, { threshold: opts.threshold }), o, io);
+      } else {
+        const a = await load(inputs[0]!);
+        const b = await load(inputs[1]!);
+        current = "";
+        text = renderCompare(compareResults(a, b, { threshold: opts.threshold }), a, b, o, io);
+      }
+      if (outPath === undefined) await streamWriter(io.stdout).write(text);
+      else {
+        current = outPath;
+        const temps = new TempFiles();
+        try {
+          await writeFileAtomic(resolve(io.cwd, outPath), text, temps);
+        } finally {
+          await temps.removeAll();
+        }
+      }
+      setCode(EXIT.ok);
+    } catch (e) {
+      say(current || null, e, !!opts.debug);
+      setCode(current === outPath && outPath !== undefined ? EXIT.usage : EXIT.failed);
+    }
+  });
+}
+
+type RenderOpts = CompareCliOptions & { format: CompareFormat };
+
+function renderCompare(r: ReturnType<typeof compareResults>, a: Result, b: Result, opts: RenderOpts, io: CliIO): string {
   switch (opts.format) {
     case "json":
       return renderJson(validated(CompareResultSchema, r), !!opts.pretty);
@@ -103,7 +153,7 @@ function renderCompare(r: ReturnType<typeof compareResults>, a: Result, b: Resul
   }
 }
 
-function renderCoverage(r: ReturnType<typeof coverResults>, opts: CompareCliOptions, io: CliIO): string {
+function renderCoverage(r: ReturnType<typeof coverResults>, opts: RenderOpts, io: CliIO): string {
   switch (opts.format) {
     case "json":
       return renderJson(validated(CoverageResultSchema, r), !!opts.pretty);
@@ -121,20 +171,20 @@ function validated<T>(schema: z.ZodType<T>, value: T): T {
   return checked.data;
 }
 
-/** Colour only on a terminal, and never under NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function colorLevel(opts: { color?: boolean | undefined }, io: Pick<CliIO, "env" | "stdout">): 0 | 1 {
-  if (opts.color === false) return 0;
+/** Colour only on a terminal, and never under NO_COLOR or --color never; FORCE_COLOR or --color always forces it. */
+export function colorLevel(opts: { color?: "auto" | "always" | "never" | boolean | undefined }, io: Pick<CliIO, "env" | "stdout">): 0 | 1 {
+  if (opts.color === false || opts.color === "never") return 0;
+  if (opts.color === "always") return 1;
   const { NO_COLOR, FORCE_COLOR } = io.env;
   if (NO_COLOR !== undefined && NO_COLOR !== "") return 0;
   if (FORCE_COLOR !== undefined && FORCE_COLOR !== "0" && FORCE_COLOR !== "false") return 1;
   return io.stdout.isTTY ? 1 : 0;
 }
 
-function painter(opts: CompareCliOptions, io: CliIO): Painter {
+function painter(opts: RenderOpts, io: CliIO): Painter {
   const c = new Chalk({ level: colorLevel(opts, io) });
   return { bold: c.bold, dim: c.dim, green: c.green, red: c.red, yellow: c.yellow, cyan: c.cyan };
 }
 
 /** Shared with parse and report: typed errors for missing files and folders, --max-size enforced. */
 const readInputFile = (path: string): Promise<Uint8Array> => readFileChecked(path, DEFAULT_MAX_SIZE);
-const formatError = (file: string, e: unknown, debug: boolean): string => failureLine(file, serializeError(e), debug);

@@ -11,7 +11,10 @@ import { serializeError } from "../failure.js";
 import { failureLine } from "../reporter.js";
 import { parseShard } from "../shard.js";
 import { DEFAULT_MAX_SIZE, parseSize } from "../size.js";
-import { EXTENSION, OUTPUT_FORMATS, type OutputFormat } from "../formats.js";
+import { formatOfExtension, KNOWN_OUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat } from "../formats.js";
+import { msg } from "../messages.js";
+import { addCommon, helpAfter } from "../common.js";
+import { usageFromZod } from "../usage.js";
 
 const READ_FORMATS = ["text", "markdown", "pdf", "docx", "html"] as const;
 
@@ -33,32 +36,61 @@ export const ParseOptionsSchema = z.object({
   errors: z.enum(["stderr", "inline"]).default("stderr"),
   failFast: z.boolean().default(false),
   strict: z.boolean().default(false),
+  force: z.boolean().default(false),
+  excel: z.boolean().default(false),
+  verbose: z.boolean().default(false),
+  color: z.enum(["auto", "always", "never"]).default("auto"),
   quiet: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
 export type RawParseOptions = z.input<typeof ParseOptionsSchema>;
 
-/** --format wins; else the --out extension; else json. */
-function pickFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
-  if (format) return format;
-  const ext = out ? path.extname(out).toLowerCase() : "";
-  const byExt = (Object.entries(EXTENSION) as [OutputFormat, string][]).find(([, e]) => e === ext);
-  return byExt ? byExt[0] : "json";
+/**
+ * --format, else the --out extension, else json. An --out extension gongkai does not know (.xls,
+ * .txt) never silently gets JSON, and one that names another format contradicts --format.
+ */
+export function pickFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
+  if (out === undefined) return format ?? "json";
+  const ext = path.extname(out).toLowerCase();
+  const byExt = formatOfExtension(ext);
+  if (format !== undefined) {
+    if (byExt !== null && byExt !== format) {
+      throw new GongkaiError("E_USAGE", msg("formatVsOut", { format, out, other: byExt }), { hint: msg("formatVsOutHint") });
+    }
+    return format;
+  }
+  if (byExt === null) {
+    throw new GongkaiError("E_USAGE", msg("unknownOutExt", { out, ext: ext || msg("noExtension") }), {
+      hint: msg("unknownOutExtHint", { choices: KNOWN_OUT_EXTENSIONS.join(" ") }),
+    });
+  }
+  return byExt;
+}
+
+/** --excel is a CSV dialect: it goes with csv or no --format. */
+function excelFormat(format: OutputFormat | undefined): OutputFormat {
+  if (format !== undefined && format !== "csv") throw new GongkaiError("E_USAGE", msg("excelNeedsCsv", { format }), { hint: msg("excelNeedsCsvHint") });
+  return "csv";
 }
 
 export function toBatchOptions(inputs: readonly string[], raw: unknown, env: NodeJS.ProcessEnv): BatchOptions {
   const parsed = ParseOptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new GongkaiError("E_USAGE", z.prettifyError(parsed.error).replace(/\n/gu, " "));
+  if (!parsed.success) throw usageFromZod(parsed.error);
   const o = parsed.data;
-  if (inputs.length === 0) throw new GongkaiError("E_USAGE", "no input given", { hint: "name files or folders, or - for stdin" });
+  const out = o.out === "-" ? undefined : o.out; // `-o -`: stdout
+  if (inputs.length === 0) throw new GongkaiError("E_USAGE", msg("noInput"), { hint: msg("noInputHint") });
   const password = o.password ?? env.GONGKAI_PASSWORD;
   const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-  if (jobs === 0) throw new GongkaiError("E_USAGE", "--jobs must be at least 1");
+  if (jobs === 0) throw new GongkaiError("E_USAGE", msg("jobsAtLeastOne"));
   const delay = Number(env.GONGKAI_TEST_DELAY_MS ?? 0);
   return {
     inputs,
-    format: pickFormat(o.format, o.out),
-    ...(o.out !== undefined ? { out: o.out } : {}),
+    format: pickFormat(o.excel ? excelFormat(o.format) : o.format, out),
+    excel: o.excel,
+    verbose: o.verbose,
+    color: o.color,
+    ...(out !== undefined ? { out } : {}),
+    force: o.force,
     ...(o.outDir !== undefined ? { outDir: o.outDir } : {}),
     globs: o.glob,
     // "none" drops the CSV/TSV header row; XLSX sheets always get (English) column names.
@@ -86,28 +118,34 @@ export function toBatchOptions(inputs: readonly string[], raw: unknown, env: Nod
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
-  return new Command("parse")
-    .description("parse notices (.txt, .md, .pdf, .docx, .html; folders are walked) into JSON, NDJSON, CSV, TSV or XLSX")
-    .argument("[inputs...]", "files, folders (recursive), or - for stdin")
-    .addOption(new Option("-f, --format <format>", "output format (default: from the --out extension, else json)").choices(OUTPUT_FORMATS))
-    .option("-o, --out <file>", "write one combined output file (atomically) instead of stdout")
-    .option("-d, --out-dir <dir>", "write one output per input, mirroring the input folders")
-    .option("-g, --glob <pattern>", "files to take from folders (repeatable; default: notice extensions)", collect)
-    .addOption(new Option("--headers <lang>", "CSV/TSV/XLSX column names (none: no CSV/TSV header row)").choices(["en", "zh", "none"]).default("en"))
-    .option("--bom", "start CSV/TSV with a UTF-8 BOM (default: on for .csv files, off on stdout)")
-    .option("--no-bom", "never write a BOM")
-    .option("--pretty", "indent JSON")
-    .addOption(new Option("--from <format>", "input format instead of detecting it").choices(READ_FORMATS))
-    .option("--encoding <name>", "text encoding of the inputs (default: detect UTF-8 / GB18030)")
-    .option("--password <password>", "password for encrypted PDFs (or set GONGKAI_PASSWORD)")
-    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
-    .option("-j, --jobs <n>", "worker threads (default: number of cores; 1 = in-process)")
-    .option("--shard <k/n>", "only the K-th of N deterministic slices of the inputs (for CI matrices)")
-    .addOption(new Option("--errors <mode>", "failed inputs: stderr only, or also inline records in json/ndjson").choices(["stderr", "inline"]).default("stderr"))
-    .option("--fail-fast", "stop at the first failed input")
-    .option("--strict", "treat warnings as failures (exit 1)")
-    .option("-q, --quiet", "no summary, progress or warnings (failures are still reported)")
-    .option("--debug", "print stack traces")
+  const cmd = new Command("parse")
+    .description(msg("parseDescription"))
+    .argument("[inputs...]", msg("parseInputs"))
+    .addOption(new Option("-f, --format <format>", msg("optFormat")).choices(OUTPUT_FORMATS))
+    .option("-o, --out <file>", msg("optOut"))
+    .option("-d, --out-dir <dir>", msg("optOutDir"))
+    .option("-g, --glob <pattern>", msg("optGlob"), collect)
+    .addOption(new Option("--headers <lang>", msg("optHeaders")).choices(["en", "zh", "none"]).default("en"))
+    .option("--excel", msg("optExcel"))
+    .option("--bom", msg("optBom"))
+    .option("--no-bom", msg("optNoBom"))
+    .option("--pretty", msg("optPretty"))
+    .addOption(new Option("--from <format>", msg("optFrom")).choices(READ_FORMATS))
+    .option("--encoding <name>", msg("optEncoding"))
+    .option("--password <password>", msg("optPassword"))
+    .option("--max-size <size>", msg("optMaxSize"), "50MB")
+    .option("-j, --jobs <n>", msg("optJobs"))
+    .option("--shard <k/n>", msg("optShard"))
+    .addOption(new Option("--errors <mode>", msg("optErrors")).choices(["stderr", "inline"]).default("stderr"))
+    .option("--fail-fast", msg("optFailFast"))
+    .option("--strict", msg("optStrict"));
+  addCommon(cmd, { writes: true });
+  helpAfter(cmd, io, [
+    "gongkai parse notice.docx --pretty",
+    "gongkai parse notices/ -o tasks.xlsx",
+    "gongkai parse notices/ --excel -o tasks.csv",
+  ], [[0, msg("exitParseOk")], [1, msg("exitFailed")], [2, msg("exitUsage")], [130, msg("exitInterrupted")]]);
+  return cmd
     .action(async (inputs: string[], raw: Record<string, unknown>) => {
       try {
         const options = toBatchOptions(inputs, raw, io.env);

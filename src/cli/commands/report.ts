@@ -1,6 +1,4 @@
 /** `gongkai report INPUT... --out report.html`: one self-contained HTML dashboard of many notices. */
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
@@ -10,12 +8,19 @@ import { GongkaiError } from "../../errors.js";
 import { isIsoDate, renderReport } from "../../report/index.js";
 import { ErrorRecordSchema, ResultSchema, type Result } from "../../schema.js";
 import { EXIT } from "../exit-code.js";
+import { addCommon, helpAfter } from "../common.js";
 import { serializeError, type SerializedError } from "../failure.js";
-import { expandInputs, type InputRef } from "../inputs.js";
+import { type InputRef, walkInputs } from "../inputs.js";
+import { msg } from "../messages.js";
+import { guardOverwrite } from "../out-guard.js";
+import { InputGuard, TempFiles, writeFileAtomic } from "../safe-fs.js";
+import { streamWriter } from "../sinks.js";
+import { usageFromZod } from "../usage.js";
+import type { FailedInput } from "../../report/quality.js";
 import { runJob } from "../parse-job.js";
 import type { CliIO } from "../io.js";
 import { readFileChecked } from "../read-file.js";
-import { failureLine } from "../reporter.js";
+import { failureLine, Reporter, skippedText } from "../reporter.js";
 import { DEFAULT_MAX_SIZE, parseSize } from "../size.js";
 import { readStdin } from "../stdin.js";
 
@@ -25,8 +30,12 @@ const ReportOptionsSchema = z.object({
   title: z.string().optional(),
   maxSize: z.string().optional(),
   compare: z.boolean().optional(),
-  threshold: z.coerce.number().min(0).max(1).optional(),
+  threshold: z.coerce.number().min(0, "expected a number from 0 to 1").max(1, "expected a number from 0 to 1").optional(),
+  quiet: z.boolean().optional(),
+  verbose: z.boolean().optional(),
+  color: z.enum(["auto", "always", "never"]).default("auto"),
   debug: z.boolean().optional(),
+  force: z.boolean().optional(),
 });
 
 /** Today's date on the local clock, YYYY-MM-DD (the renderer is pure and takes it as a parameter). */
@@ -36,78 +45,111 @@ export function localToday(now: Date = new Date()): string {
 }
 
 export function reportCommand(io: CliIO, setCode: (c: number) => void): Command {
-  return new Command("report")
+  const cmd = new Command("report")
     // addCommand() does not pass these down from the program: without them commander exits the process.
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
-    .description("write a self-contained HTML report (tasks, units, deadlines) of notices or gongkai JSON documents")
-    .argument("<inputs...>", "notices (.txt, .md, .pdf, .docx, .html; folders are walked), JSON / NDJSON from `gongkai parse`, or - for stdin")
-    .requiredOption("-o, --out <file>", "the HTML file to write ('-' for stdout)")
-    .option("--today <date>", "YYYY-MM-DD; deadlines before it are marked past due (default: today)")
-    .option("--title <text>", "page title (default: the notice title)")
-    .option("--max-size <size>", "skip inputs larger than this (E_TOO_LARGE)", "50MB")
-    .option("--compare", "add a side-by-side comparison of each notice with the next (e.g. last year's → this year's)")
-    .option("--threshold <score>", "with --compare: lowest similarity for a task pair (default: as in `gongkai compare`)")
-    .option("--debug", "print stack traces")
-    .action(async (inputs: string[], raw: unknown) => {
-      const parsed = ReportOptionsSchema.safeParse(raw);
-      if (!parsed.success) {
-        io.stderr.write(`gongkai report: ${z.prettifyError(parsed.error)}\n`);
-        return setCode(EXIT.usage);
+    .description(msg("reportDescription"))
+    .argument("<inputs...>", msg("reportInputs"))
+    .requiredOption("-o, --out <file>", msg("reportOut"))
+    .option("--today <date>", msg("optToday"))
+    .option("--title <text>", msg("optTitle"))
+    .option("--max-size <size>", msg("optMaxSize"), "50MB")
+    .option("--compare", msg("optReportCompare"))
+    .option("--threshold <score>", msg("optReportThreshold"));
+  addCommon(cmd, { writes: true });
+  helpAfter(cmd, io, [
+    "gongkai report notices/ -o report.html",
+    "gongkai report a.json b.json --today 2025-06-30 -o report.html",
+    "gongkai report last-year.txt this-year.txt --compare -o - > diff.html",
+  ], [[0, msg("exitReportOk")], [1, msg("exitReportFailed")], [2, msg("exitUsage")]]);
+  return cmd.action(async (inputs: string[], raw: unknown) => {
+    const parsed = ReportOptionsSchema.safeParse(raw);
+    if (!parsed.success) {
+      io.stderr.write(failureLine(null, serializeError(usageFromZod(parsed.error)), false) + "\n");
+      return setCode(EXIT.usage);
+    }
+    const opts = parsed.data;
+    const reporter = new Reporter(io, { quiet: !!opts.quiet, debug: !!opts.debug, verbose: !!opts.verbose, color: opts.color });
+    let maxSize = DEFAULT_MAX_SIZE;
+    const outAbs = opts.out === "-" ? null : resolve(io.cwd, opts.out);
+    const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: [] });
+    try {
+      if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
+      if (outAbs !== null) {
+        const guard = new InputGuard(walked.refs.map((r) => r.abs));
+        await guardOverwrite({ abs: outAbs, shown: opts.out, kind: "html", inputs: guard, force: !!opts.force });
       }
-      const opts = parsed.data;
-      let maxSize = DEFAULT_MAX_SIZE;
+    } catch (e) {
+      reporter.failure(null, serializeError(e));
+      return setCode(EXIT.usage);
+    }
+    reporter.skipped(walked.skipped);
+    const results: Result[] = [];
+    const failed: FailedInput[] = [];
+    let inputFailures = 0; // failed records inside JSON inputs were failures of an earlier run: listed, not counted
+    const fail = (file: string, e: SerializedError): void => {
+      inputFailures++;
+      failed.push({ file, code: e.code, message: e.message.split("\n")[0] ?? "" });
+      reporter.failure(file, e);
+    };
+    for (const ref of walked.refs) {
       try {
-        if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
-      } catch (e) {
-        io.stderr.write(failureLine(null, serializeError(e), false) + "\n");
-        return setCode(EXIT.usage);
-      }
-      const results: Result[] = [];
-      let failures = 0;
-      for (const ref of await expandInputs(inputs, { cwd: io.cwd, globs: [], exclude: [] })) {
-        try {
-          if (ref.error) {
-            failures++;
-            io.stderr.write(failureLine(ref.display, ref.error, false) + "\n");
-            continue;
-          }
-          const loaded = await loadInput(ref, io, maxSize);
-          results.push(...loaded.results);
-          for (const skipped of loaded.skipped) io.stderr.write(`gongkai: ${ref.display}: skipped failed record ${skipped}\n`);
-        } catch (e) {
-          failures++;
-          io.stderr.write(failureLine(ref.display, e instanceof JobFailure ? e.failure : serializeError(e), !!opts.debug) + "\n");
+        if (ref.error) {
+          fail(ref.display, ref.error);
+          continue;
         }
-      }
-      if (results.length === 0) {
-        io.stderr.write("gongkai report: no document to report on; nothing written\n");
-        return setCode(EXIT.failed);
-      }
-      const comparisons = opts.compare
-        ? results.slice(1).map((b, i) => {
-            const a = results[i]!;
-            return comparisonSection(a, b, compareResults(a, b, opts.threshold === undefined ? {} : { threshold: opts.threshold }), i);
-          })
-        : [];
-      const html = renderReport(results, {
-        today: opts.today ?? localToday(),
-        ...(opts.title === undefined ? {} : { title: opts.title }),
-        ...(comparisons.length ? { comparisons } : {}),
-      });
-      try {
-        if (opts.out === "-") io.stdout.write(html);
-        else await writeAtomic(resolve(io.cwd, opts.out), html);
+        const loaded = await loadInput(ref, io, maxSize);
+        results.push(...loaded.results);
+        for (const skipped of loaded.skipped) {
+          failed.push({ file: `${ref.display}: ${skipped.path}`, code: skipped.code, message: skipped.message });
+          reporter.info(`gongkai: ${ref.display}: ${msg("skippedRecord", { what: `${skipped.path} (${skipped.code})` })}`);
+        }
       } catch (e) {
-        const err = new GongkaiError("E_OUTPUT", e instanceof Error ? e.message : String(e), { hint: "check that the folder exists and is writable" });
-        io.stderr.write(failureLine(opts.out, serializeError(err), !!opts.debug) + "\n");
-        return setCode(EXIT.usage); // an unusable output path is a usage error, as for `parse --out`
+        fail(ref.display, e instanceof JobFailure ? e.failure : serializeError(e));
       }
-      const tasks = results.reduce((n, r) => n + r.tasks.length, 0);
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-      if (opts.out !== "-") io.stderr.write(`gongkai report: wrote ${opts.out} (${plural(results.length, "notice")}, ${plural(tasks, "task")})\n`);
-      setCode(failures > 0 ? EXIT.failed : EXIT.ok);
+    }
+    if (results.length === 0) {
+      reporter.failure(null, { code: "E_EMPTY", message: msg("reportNothing"), hint: msg("reportNothingHint") });
+      return setCode(EXIT.failed);
+    }
+    const comparisons = opts.compare
+      ? results.slice(1).map((b, i) => {
+          const a = results[i]!;
+          return comparisonSection(a, b, compareResults(a, b, opts.threshold === undefined ? {} : { threshold: opts.threshold }), i);
+        })
+      : [];
+    const html = renderReport(results, {
+      today: opts.today ?? localToday(),
+      ...(opts.title === undefined ? {} : { title: opts.title }),
+      ...(comparisons.length ? { comparisons } : {}),
+      ...(failed.length ? { failed } : {}),
     });
+    try {
+      if (outAbs === null) await writeStdout(io.stdout, html);
+      else await writeAtomic(outAbs, html);
+    } catch (e) {
+      const err = e instanceof GongkaiError ? e : new GongkaiError("E_OUTPUT", e instanceof Error ? e.message : String(e), { hint: msg("checkWritable") });
+      reporter.failure(opts.out, serializeError(err));
+      return setCode(EXIT.usage); // an unusable output path is a usage error, as for `parse --out`
+    }
+    const tasks = results.reduce((n, r) => n + r.tasks.length, 0);
+    const summary = msg("reportWrote", {
+      out: outAbs === null ? "stdout" : opts.out,
+      notices: results.length,
+      tasks,
+      failed: failed.length,
+      ...(walked.skipped.length ? {} : {}),
+    });
+    reporter.info(`gongkai: ${summary}${walked.skipped.length ? msg("listComma") + msg("skipped", { what: skippedText(walked.skipped) }) : ""}`);
+    setCode(inputFailures > 0 ? EXIT.failed : EXIT.ok);
+  });
+}
+
+/** Write to stdout, waiting for the reader; a reader that went away (`| head`) is not an error. */
+async function writeStdout(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  const w = streamWriter(stream);
+  await w.write(text);
 }
 
 /** A parse job's failure, already serialised; rethrown so it is reported like any other. */
@@ -119,8 +161,8 @@ class JobFailure extends Error {
 
 interface Loaded {
   results: Result[];
-  /** Descriptions of error records (failed inputs of a batch run) found in a JSON input. */
-  skipped: string[];
+  /** Error records (failed inputs of a batch run) found in a JSON input. */
+  skipped: { path: string; code: string; message: string }[];
 }
 
 /** A notice is parsed; a JSON document (one Result, an array, or JSON Lines) is validated. */
@@ -160,7 +202,7 @@ function validateJson(values: unknown[]): Loaded {
   values.forEach((v, i) => {
     const failed = ErrorRecordSchema.safeParse(v);
     if (failed.success) {
-      out.skipped.push(`${failed.data.source.path ?? `#${i + 1}`} (${failed.data.error.code})`);
+      out.skipped.push({ path: failed.data.source.path ?? `#${i + 1}`, code: failed.data.error.code, message: failed.data.error.message });
       return;
     }
     const checked = ResultSchema.safeParse(v);
@@ -172,13 +214,12 @@ function validateJson(values: unknown[]): Loaded {
   return out;
 }
 
+/** The page is written whole to a hidden temp file and renamed into place. */
 async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+  const temps = new TempFiles();
   try {
-    await writeFile(tmp, text, "utf8");
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    await writeFileAtomic(path, text, temps);
+  } finally {
+    await temps.removeAll();
   }
 }

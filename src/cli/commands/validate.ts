@@ -12,7 +12,10 @@ import { EXIT } from "../exit-code.js";
 import type { CliIO } from "../io.js";
 import { serializeError } from "../failure.js";
 import { readFileChecked } from "../read-file.js";
-import { Reporter } from "../reporter.js";
+import { type ColorMode, Reporter } from "../reporter.js";
+import { addCommon, helpAfter } from "../common.js";
+import { msg } from "../messages.js";
+import { schemaProblem } from "../../compare/load.js";
 import { DEFAULT_MAX_SIZE } from "../size.js";
 import { readStdin } from "../stdin.js";
 
@@ -39,17 +42,18 @@ export function recordsOf(text: string): unknown[] {
 export function checkRecord(value: unknown): string | null {
   const isErrorRecord = typeof value === "object" && value !== null && "error" in value && !("tasks" in value);
   const checked = (isErrorRecord ? ErrorRecordSchema : ResultSchema).safeParse(value);
-  return checked.success ? null : z.prettifyError(checked.error);
+  return checked.success ? null : schemaProblem(checked.error);
 }
 
 export function validateCommand(io: CliIO, setCode: (c: number) => void): Command {
-  return new Command("validate")
-    .description("check gongkai JSON / NDJSON output against the document schema")
-    .argument("<files...>", "JSON or NDJSON files, or - for stdin")
-    .option("-q, --quiet", "print only problems")
-    .option("--debug", "print stack traces")
-    .action(async (files: string[], opts: { quiet?: boolean; debug?: boolean }) => {
-      const reporter = new Reporter(io, { quiet: !!opts.quiet, debug: !!opts.debug });
+  const cmd = new Command("validate")
+    .description(msg("validateDescription"))
+    .argument("<files...>", msg("validateInputs"));
+  addCommon(cmd, { writes: false });
+  helpAfter(cmd, io, ["gongkai validate tasks.json", "gongkai parse notices/ -f ndjson | gongkai validate -"], [[0, msg("exitValidateOk")], [1, msg("exitValidateBad")], [2, msg("exitUsage")]]);
+  return cmd
+    .action(async (files: string[], opts: { quiet?: boolean; debug?: boolean; color?: ColorMode }) => {
+      const reporter = new Reporter(io, { quiet: !!opts.quiet, debug: !!opts.debug, color: opts.color ?? "auto" });
       let bad = 0;
       for (const file of files) {
         try {
@@ -57,14 +61,14 @@ export function validateCommand(io: CliIO, setCode: (c: number) => void): Comman
           const records = recordsOf(Buffer.from(bytes).toString("utf8"));
           const problems = records.flatMap((r, i) => {
             const p = checkRecord(r);
-            return p === null ? [] : [`record ${i + 1}:\n${p.replace(/^/gmu, "  ")}`];
+            return p === null ? [] : [`gongkai: ${file}: ${msg("record", { n: i + 1 })}: ${p}`];
           });
           if (problems.length > 0) {
             bad++;
-            reporter.failure(file, { code: "E_SCHEMA", message: `${problems.length} of ${records.length} records do not match the schema\n` });
+            reporter.failure(file, { code: "E_SCHEMA", message: msg("validateBad", { bad: problems.length, n: records.length }) });
             for (const p of problems) reporter.say(p);
           } else {
-            reporter.info(`gongkai: ${file}: valid (${records.length} record${records.length === 1 ? "" : "s"})`);
+            reporter.info(`gongkai: ${file}: ${msg("validateOk", { n: records.length })}`);
           }
         } catch (e) {
           bad++;

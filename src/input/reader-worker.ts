@@ -1,0 +1,22 @@
+/** Reader-thread entry (see sandbox.ts): reads one PDF or .docx per message and posts the blocks back. */
+import { parentPort } from "node:worker_threads";
+import { isGongkaiError } from "../errors.js";
+import type { DecodedInput } from "../text/blocks.js";
+import type { SandboxReply, SandboxRequest } from "./sandbox.js";
+
+async function read(m: SandboxRequest): Promise<DecodedInput> {
+  if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
+}
+
+parentPort?.on("message", (m: SandboxRequest) => {
+  void read(m).then(
+    (input) => parentPort?.postMessage({ id: m.id, ok: true, input } satisfies SandboxReply),
+    (e: unknown) => {
+      const error = isGongkaiError(e)
+        ? { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }
+        : { code: m.format === "pdf" ? ("E_PDF_CORRUPT" as const) : ("E_DOCX_CORRUPT" as const), message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
+      parentPort?.postMessage({ id: m.id, ok: false, error } satisfies SandboxReply);
+    },
+  );
+});

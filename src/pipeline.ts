@@ -150,7 +150,8 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
     coverage: measure.coverage,
     sections: sectionTree(items),
     tasks,
-    warnings,
+    // every message is one line: a quoted span may hold a line break
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\r\n]+/gu, " ") })),
   };
 }
 

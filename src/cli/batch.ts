@@ -17,7 +17,7 @@ import { type JobInput, type Outcome, type ParseSettings, serializeError } from 
 import { type ColorMode, Reporter } from "./reporter.js";
 import { msg } from "./messages.js";
 import { guardOverwrite } from "./out-guard.js";
-import { AtomicFile, InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
+import { InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
 import type { OutputFormat } from "./formats.js";
 import { DirSink, type Sink, StreamSink, streamWriter } from "./sinks.js";

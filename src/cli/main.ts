@@ -38,7 +38,8 @@ export function commanderError(text: string): string {
   let m: RegExpExecArray | null;
   let message = t;
   if ((m = /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^.]+)\.$/u.exec(t))) {
-    message = msg("badOptionChoice", { option: m[1]!.split(" ")[0]!.replace(/,$/u, ""), choices: m[3]! });
+    const flags = m[1]!.split(/[ ,]+/u);
+    message = msg("badOptionChoice", { option: flags.find((f) => f.startsWith("--")) ?? flags[0]!, choices: m[3]! });
   } else if ((m = /^unknown option '([^']+)'(?: \(Did you mean ([^)]+)\?\))?$/u.exec(t))) {
     message = msg(m[2] ? "unknownOptionDidYouMean" : "unknownOption", { option: m[1]!, guess: m[2] ?? "" });
   } else if ((m = /^required option '([^']+)' not specified$/u.exec(t))) {

@@ -74,7 +74,7 @@ const outputError = (target: string, e: unknown): GongkaiError => {
   return new GongkaiError("E_OUTPUT", `cannot write ${target}: ${oneLine((e as Error).message)}`, { hint, cause: e });
 };
 
-const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/gu, " ");
+const oneLine = (s: string): string => s.replace(/[\r\n]+/gu, " ");
 
 /** What may be done to an existing path: replace it (regular file or nothing there), write into it (a device or FIFO), or nothing. */
 export type TargetKind = "replace" | "stream" | "refuse";

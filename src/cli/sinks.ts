@@ -121,7 +121,7 @@ export function streamWriter(stream: NodeJS.WritableStream): ChunkWriter & { rea
     else failure ??= e;
   });
   const check = (): void => {
-    if (failure) throw new GongkaiError("E_OUTPUT", `cannot write to stdout: ${failure.message.replace(/\s*[\r\n]+\s*/gu, " ")}`, { hint: "check where stdout goes (a full disk?), or use --out FILE", cause: failure });
+    if (failure) throw new GongkaiError("E_OUTPUT", `cannot write to stdout: ${failure.message.replace(/[\r\n]+/gu, " ")}`, { hint: "check where stdout goes (a full disk?), or use --out FILE", cause: failure });
   };
   return {
     get closed() {

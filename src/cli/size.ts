@@ -4,7 +4,8 @@ import { GongkaiError } from "../errors.js";
 const SIZE = /^(?<num>\d+(?:\.\d+)?)\s*(?<unit>[kmg]?i?b?)$/iu;
 const UNIT: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
-export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+/** Fits the default memory: text and HTML take up to ~50× their size while parsed (about 1 GB at 20 MB). */
+export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 export function parseSize(text: string): number {
   const m = SIZE.exec(text.trim());

@@ -93,10 +93,10 @@ function isSignatureParagraph(p: Paragraph, source: string): boolean {
   return p.lines.length > 1 && p.lines.every((l) => isSignatureLine(squash(source.slice(l.offsets[0] ?? l.end, l.end))));
 }
 
-/** Split `甲区水务局甲区财政局` where the second office repeats the first one's 3-character prefix. */
+/** Split `甲区水务局甲区财政局` where the next office repeats the first one's place prefix (2 characters). */
 export function splitJoinedOffices(line: string): string[] {
-  const prefix = line.slice(0, 3);
-  if (line.length < 8 || !/^\p{Script=Han}{3}$/u.test(prefix)) return [line];
+  const prefix = line.slice(0, 2);
+  if (line.length < 8 || !/^\p{Script=Han}{2}$/u.test(prefix)) return [line];
   const parts: string[] = [];
   let from = 0;
   for (let at = line.indexOf(prefix, 4); at > 0; at = line.indexOf(prefix, at + 4)) {

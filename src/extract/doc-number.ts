@@ -7,7 +7,7 @@
 import { fold, squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { zhNumber } from "./zh-numerals.js";
-import { DOC_NUMBER_RE } from "./patterns.js";
+import { DOC_NUMBER_RE, ORG_SUFFIX_RE } from "./patterns.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -35,8 +35,10 @@ const META_KEYS = ["文号", "发文字号", "docNumber", "doc_number"];
  * number as printed (`中华人民共和国国务院令第707号`); it carries no year, so the year is the signing
  * year (docs/decisions.md).
  */
-const DECREE_RE = /^(?<org>\p{Script=Han}{2,24}?)令 ?(?<num>第 ?(?<serial>\d{1,5}) ?号)?/u;
-const DECREE_NUMBER_RE = /^第 ?(?<serial>\d{1,5}) ?号/u;
+const DECREE_RE = /^(?<org>\p{Script=Han}{2,24}?)令 ?(?:\(? ?第 ?(?<serial>\d{1,5}) ?号 ?\)?)?/u;
+const DECREE_NUMBER_RE = /^\(? ?第 ?(?<serial>\d{1,5}) ?号 ?\)?/u;
+/** A 令 header sits in the first lines (after a database's citation lines, or a title printed above it). */
+const DECREE_LINES = 8;
 
 export interface Decree {
   /** The paragraph of the 令 name. */
@@ -50,24 +52,32 @@ export interface Decree {
   readonly promulgated: string | null;
 }
 
-/** Find a 令 header in the first paragraphs; null when the notice is not a decree. */
-export function findDecree(ps: readonly Paragraph[], limit = 4): Decree | null {
-  for (let i = 0; i < Math.min(ps.length, limit); i++) {
-    const p = ps[i]!;
-    const m = DECREE_RE.exec(squash(p.folded));
+/** Find a 令 header in the first lines; null when the notice is not a decree. */
+export function findDecree(ps: readonly Paragraph[]): Decree | null {
+  const lines: { para: number; text: string }[] = [];
+  for (let i = 0; i < ps.length && lines.length < DECREE_LINES + 3; i++) {
+    for (const l of ps[i]!.lines) lines.push({ para: i, text: squash(fold(l.text)) });
+  }
+  for (let k = 0; k < Math.min(lines.length, DECREE_LINES); k++) {
+    const m = DECREE_RE.exec(lines[k]!.text);
     if (!m?.groups) continue;
     let serial = m.groups.serial;
-    let rest = squash(p.folded).slice(m[0].length);
+    let after = k + 1;
+    let rest = lines[k]!.text.slice(m[0].length);
     if (!serial) {
       if (rest !== "") continue; // 令 must end its line when the number is on the next one
-      const next = ps[i + 1] ? DECREE_NUMBER_RE.exec(squash(ps[i + 1]!.folded)) : null;
+      const next = lines[k + 1] ? DECREE_NUMBER_RE.exec(lines[k + 1]!.text) : null;
       if (!next?.groups) continue;
       serial = next.groups.serial;
-      rest = squash(ps[i + 1]!.folded).slice(next[0].length) + (ps[i + 2] ? squash(ps[i + 2]!.text) : "");
+      rest = lines[k + 1]!.text.slice(next[0].length);
+      after = k + 2;
     }
+    rest += lines.slice(after, after + 2).map((l) => l.text).join("");
     const org = m.groups.org!;
+    // the organ of a 令 is an organisation name, not a sentence that cites one (根据国务院令第X号…)
+    if (!ORG_SUFFIX_RE.test(org) || /^(?:根据|按照|依据|依照|遵照|经|由|对|按)/u.test(org)) continue;
     const title = /《(?<t>[^《》]{2,80})》/u.exec(rest)?.groups?.t ?? null;
-    return { index: i, org, raw: `${org}令第${serial}号`, serial: Number(serial), promulgated: title };
+    return { index: lines[k]!.para, org, raw: `${org}令第${serial}号`, serial: Number(serial), promulgated: title };
   }
   return null;
 }

@@ -18,7 +18,7 @@ import { findDeadlines } from "./deadline.js";
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, ORG_SUFFIX_RE, PRINT_LINE_RE } from "./patterns.js";
 import { parseVerbClause } from "./responsibility.js";
 import { matchMarker } from "./section-marker.js";
-import { type ColumnKind, type ColumnMap, mapColumns } from "./table.js";
+import { type ColumnKind, columnKind, mapColumns } from "./table.js";
 
 /** What a cell holds, as far as placing it in a column goes. */
 export type CellType = "num" | "date" | "units" | "long" | "short";
@@ -62,6 +62,19 @@ export function looksLikeUnits(cell: string): boolean {
 
 /** The type of a cell (see CellType). */
 export function cellType(cell: string): CellType {
+  let t = typeCache.get(cell);
+  if (t === undefined) {
+    t = typeOf(cell);
+    if (typeCache.size > 10_000) typeCache.clear();
+    typeCache.set(cell, t);
+  }
+  return t;
+}
+
+/** Tables repeat their cells (区甲局, 全年): each distinct cell is typed once. */
+const typeCache = new Map<string, CellType>();
+
+function typeOf(cell: string): CellType {
   const f = fold(squash(cell));
   if (NUM_RE.test(f)) return "num";
   if (f.length <= 30 && (TIME_WORD_RE.test(f) || (/\d|[一二三四五六七八九十]月/u.test(f) && findDeadlines(f, 2000, "field").length > 0 && !/[;。]/u.test(f)))) return "date";
@@ -116,18 +129,15 @@ const isMarkedCategory = (f: string): boolean => {
   return m !== null && (m.family === "zh" || m.family === "zhParen");
 };
 
-/** The header run under 序号 at `k`, or null when the lines there are not column names. */
-function readHeader(lines: readonly Line[], k: number): { cells: Line[]; columns: ColumnMap } | null {
+/** The run of column-name lines under 序号 at `k` (序号 included), or null when there are not two. */
+function headerRun(lines: readonly Line[], k: number): Line[] | null {
   const cells = [lines[k]!];
   for (let j = k + 1; j < lines.length && cells.length < MAX_COLUMNS; j++) {
     const f = lines[j]!.folded;
-    if (serialOf(lines[j]) !== null || !HEADER_CELL_RE.test(f.replace(/\([^()]{0,12}\)$/u, "")) || matchMarker(f) !== null || ends(f)) break;
+    if (INDEX_LINE_RE.test(f) || serialOf(lines[j]) !== null || !HEADER_CELL_RE.test(f.replace(/\([^()]{0,12}\)$/u, "")) || matchMarker(f) !== null || ends(f)) break;
     cells.push(lines[j]!);
   }
-  if (cells.length < 3) return null;
-  const columns = mapColumns(cells.map((c) => c.seg.text));
-  if (!columns || columns.kinds[0]?.kind !== "index") return null;
-  return { cells, columns };
+  return cells.length >= 3 ? cells : null;
 }
 
 interface RawRow {
@@ -135,9 +145,38 @@ interface RawRow {
   cells: Line[];
 }
 
-function readTable(lines: readonly Line[], k: number): { rows: Block[]; end: number } | null {
-  const header = readHeader(lines, k);
-  if (!header) return null;
+interface Table {
+  rows: Block[];
+  end: number;
+  width: number;
+  /** The most lines any row holds. */
+  maxCells: number;
+}
+
+/**
+ * The table under 序号 at `k`. A category row above row 1 can look like one more column name
+ * (推进制度建设): when no row ever reaches the last columns of the run and they are plain text
+ * columns, they are category rows, and the header is shorter.
+ */
+function readTable(lines: readonly Line[], k: number): Table | null {
+  const run = headerRun(lines, k);
+  if (!run) return null;
+  const full = readRows(lines, k, run);
+  if (!full || full.maxCells >= full.width) return full;
+  const most = Math.min(full.width - full.maxCells, run.length - 3, MAX_LEAD_CATEGORIES);
+  for (let d = 1; d <= most; d++) {
+    const dropped = run.slice(run.length - d).map((c) => columnKind(c.seg.text).kind);
+    if (!dropped.every((kind) => kind === "text" || kind === "group")) break;
+    const shorter = readRows(lines, k, run.slice(0, run.length - d));
+    if (shorter && shorter.maxCells >= shorter.width) return shorter;
+  }
+  return full;
+}
+
+function readRows(lines: readonly Line[], k: number, headerCells: readonly Line[]): Table | null {
+  const columns = mapColumns(headerCells.map((c) => c.seg.text));
+  if (!columns || columns.kinds[0]?.kind !== "index") return null;
+  const header = { cells: [...headerCells], columns };
   const width = header.cells.length - 1; // data columns after 序号
   const headerTexts = header.cells.map((c) => c.folded);
   let q = k + header.cells.length;
@@ -201,6 +240,7 @@ function readTable(lines: readonly Line[], k: number): { rows: Block[]; end: num
   const rows = pieces.filter((p) => p.kind === "row").map((p) => (p as { row: RawRow }).row);
   if (rows.length === 0) return null;
 
+  const maxCells = rows.reduce((a, r) => Math.max(a, r.cells.length), 0);
   const profile = columnProfile(rows, header.columns.kinds, width);
   const built: Block[] = pieces.map((p) => {
     if (p.kind === "header") return rowBlock(p.cells.map((c) => [c.seg]));
@@ -208,7 +248,7 @@ function readTable(lines: readonly Line[], k: number): { rows: Block[]; end: num
     const slots = placeCells(p.row.cells.map((c) => c.seg), profile, header.columns.kinds, width);
     return rowBlock([[p.row.serial.seg], ...slots]);
   });
-  return { rows: built, end: q };
+  return { rows: built, end: q, width, maxCells };
 }
 
 function isRepeatedHeader(lines: readonly Line[], at: number, header: readonly string[]): boolean {
@@ -260,6 +300,22 @@ function columnProfile(rows: readonly RawRow[], kinds: readonly ColumnKind[], wi
  */
 export function placeCells(cells: readonly Seg[], profile: Profile, kinds: readonly ColumnKind[], width: number): Seg[][] {
   const m = cells.length;
+  // the type of each run of lines [i, i + r), and whether its lines are of one type: computed once
+  const runType: CellType[][] = [];
+  const runMixed: boolean[][] = [];
+  for (let i = 0; i < m; i++) {
+    runType.push([]);
+    runMixed.push([]);
+    const own = cellType(cells[i]!.text);
+    let text = "";
+    let mixed = false;
+    for (let r = 1; r <= MAX_WRAP && i + r <= m; r++) {
+      text += cells[i + r - 1]!.text;
+      if (r > 1 && cellType(cells[i + r - 1]!.text) !== own) mixed = true;
+      runType[i]![r] = r === 1 ? own : cellType(text);
+      runMixed[i]![r] = mixed;
+    }
+  }
   const NEG = -Infinity;
   const dp: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(width + 1).fill(NEG));
   const from: [number, number][][] = Array.from({ length: m + 1 }, () => new Array<[number, number]>(width + 1).fill([-1, -1]));
@@ -275,10 +331,9 @@ export function placeCells(cells: readonly Seg[], profile: Profile, kinds: reado
         from[i]![j + 1] = [i, j];
       }
       for (let r = 1; r <= MAX_WRAP && i + r <= m; r++) {
-        const parts = cells.slice(i, i + r).map((c) => c.text);
         // a wrapped cell continues one kind of text: joining a date to unit names is no wrap
-        const mixed = r > 1 && new Set(parts.map(cellType)).size > 1 ? MIXED_JOIN_PENALTY : 0;
-        const score = here + profile[j]![CELL_TYPES.indexOf(cellType(parts.join("")))]! - JOIN_PENALTY * (r - 1) - mixed;
+        const mixed = runMixed[i]![r] ? MIXED_JOIN_PENALTY : 0;
+        const score = here + profile[j]![CELL_TYPES.indexOf(runType[i]![r]!)]! - JOIN_PENALTY * (r - 1) - mixed;
         if (score > dp[i + r]![j + 1]!) {
           dp[i + r]![j + 1] = score;
           from[i + r]![j + 1] = [i, j];

@@ -5,7 +5,7 @@
  *   政务公开工作要点实施方案的通知          → title (lines joined, white space removed)
  *   各市（县）、区人民政府，市各委办局：    → recipients
  */
-import { squash } from "../text/chars.js";
+import { fold, squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { splitNames } from "../normalize/units.js";
 import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
@@ -56,7 +56,7 @@ export function agencyNames(p: Paragraph, source: string, strip?: RegExp): strin
 function isMeta(p: Paragraph): boolean {
   const f = p.folded;
   return (
-    RED_HEAD_RE.test(f) ||
+    (RED_HEAD_RE.test(f) && !/关于/u.test(f)) || // 关于…规范性文件 is a title line, not a 红头
     DISCLOSURE_RE.test(f) ||
     DATE_LINE_RE.test(f) ||
     /^(?:签发人|签发|密级|紧急程度|份号|发文字号|文号)[:]/u.test(f) ||
@@ -90,8 +90,24 @@ export const title = defineExtractor<TitleFinding>({
       return m ? [{ kind: "title", span: [0, 0], raw: m, title: squash(m) }] : [];
     }
     const p = ps[pick]!;
-    const t = squash(p.text).replace(/[：:]$/u, "");
-    return t ? [{ kind: "title", span: spanOf(p), raw: p.text, title: t }] : [];
+    let t = squash(p.text).replace(/[：:]$/u, "");
+    let last = pick;
+    // a title printed over several paragraphs (one <p> per line): join the next ones up to its ending
+    if (!TITLE_END_RE.test(fold(t))) {
+      let joined = t;
+      for (let k = pick + 1; k < Math.min(end, pick + 3); k++) {
+        const q = ps[k]!;
+        if (isMeta(q) || q.row || /[:：]$/u.test(q.text.trim())) break;
+        joined += squash(q.text);
+        if (TITLE_END_RE.test(fold(joined))) {
+          t = joined;
+          last = k;
+          break;
+        }
+      }
+    }
+    const span: readonly [number, number] = [spanOf(p)[0], spanOf(ps[last]!)[1]];
+    return t ? [{ kind: "title", span, raw: text.source.slice(span[0], span[1]), title: t }] : [];
   },
 });
 

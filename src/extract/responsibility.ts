@@ -74,9 +74,12 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
   labels.forEach((m, k) => {
     const from = m.index + m[0].length;
     const to = labels[k + 1]?.index ?? inner.length;
-    const seg = trimChars(inner.slice(from, to), " \t\u3000;；,，、", " \t\u3000;；,，、。");
+    let seg = trimChars(inner.slice(from, to), " \t\u3000;；,，、", " \t\u3000;；,，、。");
     const lk = labelKind(m[1]!);
     if (lk.kind === "role") {
+      // names never hold a 。: a label's content ends there (text whose line breaks were lost runs on)
+      const stop = seg.indexOf("。");
+      if (stop >= 0) seg = seg.slice(0, stop);
       // a label's content may itself be a verb clause: its verbs decide the roles
       const verb = parseVerbClause(seg, lk.role);
       if (verb) for (const role of Object.keys(units) as Role[]) add(role, verb[role]);

@@ -118,8 +118,17 @@ export const sections = defineExtractor<ItemFinding>({
       lastInFamily = new Map();
     };
 
+    // a table of bare 序号 rows is a list of items only under a heading (一、重点任务) or after rows
+    // read so; after an item with text of its own it stays that item's text
+    const underHeading = (): boolean => {
+      const top = stack.length ? items[stack[stack.length - 1]!] : undefined;
+      if (!top) return false;
+      if (top.cells) return true;
+      const own = top.segs.map((x) => x.text).join("");
+      return own.length <= 40 && !/[。；;]/u.test(own) && !endsWithClause(own);
+    };
     const open = (p: Paragraph, pi: number, seg: Seg, cells?: Seg[]): boolean => {
-      const m = matchMarker(fold(seg.text), cells !== undefined) ?? (cells ? serialMarker(seg.text, columns) : null);
+      const m = matchMarker(fold(seg.text), cells !== undefined) ?? (cells && underHeading() ? serialMarker(seg.text, columns) : null);
       if (!m) return false;
       const level = FAMILY_LEVEL[m.family];
       const root = items[docStart];

@@ -19,7 +19,7 @@ export function readDocx(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedI
 }
 
 /** At most this much XML (document, numbering, styles… as the zip declares them) is unpacked: a small zip can hold gigabytes. */
-export const DOCX_MAX_EXPANDED = 64 * 1024 * 1024;
+export const DOCX_MAX_EXPANDED = 32 * 1024 * 1024;
 /** Deepest element nesting read (Word's own documents stay under ~60; mammoth recurses per level). */
 export const DOCX_MAX_DEPTH = 512;
 

@@ -11,6 +11,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import type { Block, DecodedInput } from "../text/blocks.js";
+import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
 
 const processor = unified().use(rehypeParse);
 
@@ -188,16 +189,22 @@ interface Acc {
 
 export function readHtml(text: string, encoding: string | null): DecodedInput {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const tree = processor.parse(source) as Root;
+  // tags nested past the cap are blanked (same length, so offsets hold): the walks below recurse per level
+  const { html: capped, depth, tables } = capHtmlDepth(source);
+  const tree = processor.parse(capped) as Root;
   const article = findArticle(tree, weigh(tree));
-  const blocks = htmlBlocks(source, tree, article, true);
-  return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article) };
+  const blocks = htmlBlocks(capped, tree, article, true);
+  const warnings = depth > HTML_MAX_DEPTH || tables > HTML_MAX_TABLE_DEPTH
+    ? [{ code: "W_HTML_TOO_DEEP", message: `the page nests elements ${depth} deep (tables ${tables} deep): markup below depth ${HTML_MAX_DEPTH} (tables: ${HTML_MAX_TABLE_DEPTH}) was ignored, its text kept` }]
+    : [];
+  return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article), ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Blocks of a whole HTML fragment (no article search): used for the HTML that mammoth makes of a .docx. */
 export function fragmentBlocks(html: string): Block[] {
-  const tree = processor.parse(html) as Root;
-  return htmlBlocks(html, tree, tree, false);
+  const { html: capped } = capHtmlDepth(html);
+  const tree = processor.parse(capped) as Root;
+  return htmlBlocks(capped, tree, tree, false);
 }
 
 function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitle: boolean): Block[] {

@@ -42,7 +42,7 @@ export function isUnderBroken(blocks: readonly Block[], stats?: CutStats): boole
   let total = 0;
   let long = 0;
   for (const b of blocks) {
-    const n = b.text.trim().length;
+    const n = b.text.length;
     total += n;
     if (n >= OVERLONG) long += n;
   }
@@ -53,12 +53,12 @@ export function isUnderBroken(blocks: readonly Block[], stats?: CutStats): boole
 
 /** Cut the overlong lines of an under-broken text into virtual lines; other texts are returned as they are. */
 export function relineBlocks(blocks: readonly Block[]): Block[] {
-  if (!isUnderBroken(blocks)) return [...blocks];
+  if (!isUnderBroken(blocks)) return blocks as Block[];
   const out: Block[] = [];
   const state = new MarkerState();
   const stats: CutStats = { spaces: 0, families: new Set(), labels: 0 };
   for (const b of blocks) {
-    if (b.text.trim().length < OVERLONG) {
+    if (b.text.length < OVERLONG) {
       out.push(b);
       continue;
     }
@@ -66,7 +66,7 @@ export function relineBlocks(blocks: readonly Block[]): Block[] {
       out.push({ text: b.text.slice(s, e), offsets: b.offsets.subarray(s, e), end: e < b.text.length ? b.offsets[e]! : b.end });
     }
   }
-  return isUnderBroken(blocks, stats) ? out : [...blocks];
+  return isUnderBroken(blocks, stats) ? out : (blocks as Block[]);
 }
 
 const TERMINAL = new Set([..."。；;！!？?：:"]);
@@ -81,7 +81,9 @@ const CITED_BEFORE = new Set([..."第按照见据依如同在于、"]);
 /** Title endings of a notice or of the plan it issues. */
 const TITLE_END = /(?:通知|意见|决定|通报|批复|报告|公告|通告|决议|方案|计划|要点|办法|规定|细则|规划|安排|分解表|纲要|清单|预案)/gu;
 /** A date closing the notice (成文日期), on folded text. */
-const DATE_AT = new RegExp(`^${DATE_BODY}`, "u");
+export const DATE_AT = new RegExp(`^${DATE_BODY}`, "u");
+/** A date ending a string (`…2016年5月10日`). */
+export const DATE_END = new RegExp(`${DATE_BODY}$`, "u");
 /** Keys a web page prints around the notice. */
 const PAGE_KEY = /^(?:当前位置|您的位置|你的位置|所在位置|(?:发布|发文|更新)?时间|(?:发布)?日期|来源|信息来源|文章来源|附件下载|相关附件|浏览次数|阅读次数|点击数)[:]?/u;
 /** A file name of an attachment link. */
@@ -98,6 +100,10 @@ class MarkerState {
     if (last === undefined) return ordinal === 1;
     if (ordinal === last + 1) return true;
     return ordinal === 1 && this.restartable.has(family);
+  }
+
+  started(family: MarkerFamily): boolean {
+    return this.last.has(family);
   }
 
   /** Is this the first marker of its family since a shallower one (a sub-list may follow its heading directly)? */
@@ -242,6 +248,11 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
 /** A date followed by these is a time in a sentence, not the date that closes the notice. */
 const NOT_CLOSING_AFTER = /^(?:起|前|以前|之前|至|到|开始|召开|举行|以来|后|以后|发布|施行|实施|止|期间|在|的|,|，|、)/u;
 
+/** The second marker of each family, on folded text. */
+const SECOND: Readonly<Partial<Record<MarkerFamily, string>>> = {
+  chapter: "第二章", section: "第二节", article: "第二条", zh: "二、", zhParen: "(二)", num: "2.", numParen: "(2)", circled: "②",
+};
+
 const DATE_FIRST = new Set([..."0123456789〇零一二三四五六七八九"]);
 
 /** Does a number marker at i continue the structure (and not cite or count something)? */
@@ -258,7 +269,12 @@ function markerFits(
   if (family === "num" && /^\d/u.test(next)) return false;
   if (afterBreak) return true;
   // the first sub-marker may follow its heading directly: 一、强化政策规划引导（一）完善…
-  if (state.opens(family, ordinal)) return markerEnd >= 0 && !sentenceSince && i - markerEnd <= 60;
+  if (state.opens(family, ordinal) && markerEnd >= 0 && !sentenceSince && i - markerEnd <= 60) return true;
+  // a family's first marker after other text (a flattened table header: …牵头单位一、加强…1.增强…) when its
+  // second marker follows: markers in order
+  const second = SECOND[family];
+  if (!state.started(family)) return ordinal === 1 && second !== undefined && f.indexOf(second, i + len) > 0;
+  if (state.opens(family, ordinal)) return false;
   // a continuing ordinal may follow a unit name or a heading (…配合单位：区财政局2.开展…)
   return family !== "zh" || /[\p{Script=Han}]/u.test(prev);
 }
@@ -270,7 +286,7 @@ function atLabelTail(f: string, i: number): boolean {
 
 /** Does a date end just before i (`2016年5月10日附件…`)? */
 function dateEndsAt(f: string, i: number): boolean {
-  return f[i - 1] === "日" && new RegExp(`${DATE_BODY}$`, "u").test(f.slice(Math.max(0, i - 16), i));
+  return f[i - 1] === "日" && DATE_END.test(f.slice(Math.max(0, i - 16), i));
 }
 
 /** What may follow a closing date: nothing, white space, 印发, an attachment, a page key, or a title-like run. */
@@ -288,6 +304,7 @@ function signatureBefore(f: string, i: number, pieceStart: number): number {
   let s = i;
   while (s > pieceStart && s > i - 60 && !TERMINAL.has(f[s - 1]!) && !CLOSERS.has(f[s - 1]!) && !isSpace(f.charCodeAt(s - 1)) && f[s - 1] !== ",") s--;
   if (s === i - 60) return -1; // ran out of room: a sentence, not a name
+  while (s < i && !/\p{Script=Han}/u.test(f[s]!)) s++; // `联系电话：137…XX办公室`: the name starts at its first Han character
   const name = f.slice(s, i);
   if (name.length < 2 || name.length > 60 || !ORG_SUFFIX_RE.test(name)) return -1;
   return s;
@@ -316,8 +333,10 @@ function firstOf(f: string, from: number, to: number, chars: string): number {
  */
 function cutHead(f: string, from: number, to: number, cut: (at: number) => void): void {
   // the 主送 colon: the first colon before the first full stop that is not a page key's (`时间：…`)
-  const stop = f.indexOf("。", from);
-  const limit = stop < 0 ? Math.min(f.length, from + 600) : stop;
+  // a notice's head is short: looking further would only cost time on hostile input
+  const bound = Math.min(f.length, to, from + HEAD_MAX);
+  const stop = f.slice(from, bound).indexOf("。");
+  const limit = stop < 0 ? bound : from + stop;
   let colon = limit;
   for (let k = from; k < limit; k++) {
     if (f[k] !== ":" || (/\d/u.test(f[k - 1] ?? "") && /\d/u.test(f[k + 1] ?? ""))) continue; // not a time 08:00
@@ -329,7 +348,7 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
     }
   }
   // without a 主送 line the title runs into the preamble: it ends before the first comma
-  const headEnd = colon < limit ? colon : firstOf(f, from, to, ",");
+  const headEnd = colon < limit ? colon : firstOf(f, from, limit, ",");
   let start = from;
   const docNo = /[[(]\d{4}[\])]第?\d{1,6}号/gu;
   const head = f.slice(from, headEnd);
@@ -351,6 +370,9 @@ function cutHead(f: string, from: number, to: number, cut: (at: number) => void)
   if (end > 0 && /关于|印发|转发|批复/u.test(seg.slice(0, end)) && !/[,，]/u.test(seg.slice(0, end))) cut(start + end);
   if (colon < limit) cut(colon + 1);
 }
+
+/** Characters of a line searched for the head of a notice (文号, title, 主送). */
+const HEAD_MAX = 600;
 
 /** Is this virtual line only a file name (an attachment link)? */
 export const isFileName = (s: string): boolean => s.length <= 120 && FILE_NAME_END.test(s.trim());

@@ -11,7 +11,6 @@
  * metadata; the header extractors use it only when the notice itself does not print the field.
  */
 import type { Block } from "./blocks.js";
-import { fold } from "./chars.js";
 import { relineBlocks } from "./reline.js";
 
 /** Metadata keys of crawler headers, database exports and page tables, with the field they state (if any). */
@@ -30,7 +29,7 @@ const META_KEYS = new Map<string, string | null>([
 ]);
 
 /** A crawler's separator before the page text: `==== 正文 ====`, `-----`. */
-const SEPARATOR = /^[=＝\-—_*#~]{3,} ?(?:正文|内容|全文|原文)? ?[=＝\-—_*#~]{3,}$|^[=＝\-—_*#~]{5,}$/u;
+const SEPARATOR = /^[=＝\-—_*#~]{3,}(?: ?(?:正文|内容|全文|原文) ?[=＝\-—_*#~]{3,})?$/u;
 const BREADCRUMB = /^(?:当前位置|您的位置|你的位置|所在位置|您当前的位置|当前路径)[:：]/u;
 /** The page's publication time: `时间：2016-02-18 08:00`, `发布日期：2019年3月1日`. */
 const PAGE_TIME = /^(?:发布|发文|更新|信息)?(?:时间|日期)[:：] ?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?: ?\d{1,2}:\d{2}(?::\d{2})?)?$/u;
@@ -42,6 +41,8 @@ const WIDGETS = new Set([
   "[关闭窗口]", "收藏", "返回顶部", "返回", "字号", "字号:", "字号：", "大", "中", "小", "默认", "【大", "中】", "小】", "附件下载", "相关附件",
 ]);
 const FILE_NAME = /^[^\s。；;]{1,100}\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|txt|jpg|png)$/iu;
+/** First characters of the chrome lines above (a cheap gate before the patterns). */
+const CHROME_FIRST = new Set([..."当您你所发更信时日来文稿浏阅点访微朋分豆人腾新打关收返字大中小默附相【[QqWwHh"]);
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/u;
 
 export interface SiteMeta {
@@ -88,7 +89,9 @@ export function readSiteText(lines: readonly Block[]): SiteMeta {
 /** Drop the metadata lines around a notice and keep what they state. */
 export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean } = {}): SiteMeta {
   const meta: Record<string, string> = {};
-  const texts = blocks.map((b) => clean(b.text));
+  // cleaned lines on demand: most lines of a long notice are never looked at
+  const cache: (string | undefined)[] = [];
+  const line = (i: number): string => (cache[i] ??= clean(blocks[i]!.text));
   const drop = new Uint8Array(blocks.length);
   const record = (k: { field: string | null; value: string }): void => {
     if (k.field && k.value && !meta[k.field]) meta[k.field] = k.value;
@@ -96,10 +99,11 @@ export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean
 
   // 1. a crawler header closed by a separator line
   const head = Math.min(blocks.length, 40);
-  const sep = texts.slice(0, head).findIndex((t) => SEPARATOR.test(t));
-  if (sep > 0 && texts.slice(0, sep).filter((t) => metaKey(t) !== null).length >= 2) {
+  let sep = -1;
+  for (let i = 0; i < head && sep < 0; i++) if (blocks[i]!.text.length <= 120 && SEPARATOR.test(line(i))) sep = i;
+  if (sep > 0 && Array.from({ length: sep }, (_, i) => line(i)).filter((t) => metaKey(t) !== null).length >= 2) {
     for (let i = 0; i <= sep; i++) {
-      const k = metaKey(texts[i]!);
+      const k = metaKey(line(i));
       if (k) record(k);
       drop[i] = 1;
     }
@@ -110,41 +114,48 @@ export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean
   const found: { field: string | null; value: string }[] = [];
   for (let i = 0; i < head; i++) {
     if (drop[i]) continue;
-    const k = metaKey(texts[i]!);
+    const k = metaKey(line(i));
     if (!k) continue;
     keyLines.push(i);
-    if (!k.value && i + 1 < blocks.length && !metaKey(texts[i + 1]!) && texts[i + 1]!.length <= 80 && !/[。；]/u.test(texts[i + 1]!)) {
+    if (!k.value && i + 1 < blocks.length && !metaKey(line(i + 1)) && line(i + 1).length <= 80 && !/[。；]/u.test(line(i + 1))) {
       keyLines.push(i + 1);
-      found.push({ field: k.field, value: texts[i + 1]! });
+      found.push({ field: k.field, value: line(i + 1) });
       i++;
     } else found.push(k);
   }
   // one key line alone may be a sentence of the notice; two or more (or a citation line) are a metadata block
-  let out: Block[] = [...blocks];
-  if (keyLines.length >= 2 || keyLines.some((i) => /引证码|原文链接/u.test(texts[i]!))) {
+  let out = blocks as Block[];
+  if (keyLines.length >= 2 || keyLines.some((i) => /引证码|原文链接/u.test(line(i)))) {
     for (const i of keyLines) drop[i] = 1;
     found.forEach(record);
     // a database prints the notice's title right after its citation lines: a line of its own
     const next = keyLines[keyLines.length - 1]! + 1;
-    const t = texts[next];
-    if (t && keyLines.some((i) => /引证码/u.test(texts[i]!)) && t.length <= 80 && !/[。；:：]/u.test(t)) out[next] = { ...blocks[next]!, kind: "heading" };
+    const t = next < blocks.length ? line(next) : "";
+    if (t && keyLines.some((i) => /引证码/u.test(line(i))) && t.length <= 80 && !/[。；:：]/u.test(t)) {
+      out = [...blocks];
+      out[next] = { ...blocks[next]!, kind: "heading" };
+    }
   }
 
   // 3. page chrome anywhere: breadcrumb (+ the page title up to the page time), page time, 来源, widgets, files
   const chrome = opts.chrome ?? true;
   for (let i = 0; i < blocks.length && chrome; i++) {
-    if (drop[i]) continue;
-    const t = texts[i]!;
-    if (t.length > 200) continue; // chrome is short; an overlong line is text (or waits for relining)
-    const f = fold(t);
+    // chrome is short; an overlong line is text (or waits for relining); and it starts with a few characters only
+    const raw = blocks[i]!.text;
+    if (drop[i] || raw.length > 240) continue;
+    let a = 0;
+    while (a < raw.length && (raw.charCodeAt(a) <= 32 || raw.charCodeAt(a) === 0x3000)) a++;
+    if (!CHROME_FIRST.has(raw[a] ?? "") && !raw.includes(".")) continue;
+    const t = line(i);
+    if (t.length > 200 || (!CHROME_FIRST.has(t[0] ?? "") && !t.includes("."))) continue;
     if (BREADCRUMB.test(t)) {
       drop[i] = 1;
       // the crumbs and the page title that follow it, up to the page time
       for (let j = i + 1; j < Math.min(blocks.length, i + 5); j++) {
-        if (PAGE_TIME.test(texts[j]!)) {
-          for (let k = i + 1; k < j; k++) if (!/[。；]/u.test(texts[k]!)) drop[k] = 1;
+        if (PAGE_TIME.test(line(j))) {
+          for (let k = i + 1; k < j; k++) if (!/[。；]/u.test(line(k))) drop[k] = 1;
           // the last crumb is the page title
-          if (j > i + 1 && drop[j - 1] && !meta["标题"]) meta["标题"] = texts[j - 1]!.replace(/\s+/gu, "");
+          if (j > i + 1 && drop[j - 1] && !meta["标题"]) meta["标题"] = line(j - 1).replace(/\s+/gu, "");
           break;
         }
       }
@@ -156,28 +167,29 @@ export function stripSiteMeta(blocks: readonly Block[], opts: { chrome?: boolean
       const first = firstKept(drop, i);
       if (i - first <= 2) {
         for (let k = first; k < i; k++) {
-          if (/[。；]/u.test(texts[k]!) || texts[k]!.length > 120) break;
-          if (!meta["标题"]) meta["标题"] = texts[k]!.replace(/\s+/gu, "");
+          if (/[。；]/u.test(line(k)) || line(k).length > 120) break;
+          if (!meta["标题"]) meta["标题"] = line(k).replace(/\s+/gu, "");
           drop[k] = 1;
         }
       }
       continue;
     }
-    if (SOURCE_LINE.test(t) || COUNTER_LINE.test(t) || isWidgetLine(t) || FILE_NAME.test(t) || URL_LINE.test(f)) drop[i] = 1;
+    if (SOURCE_LINE.test(t) || COUNTER_LINE.test(t) || isWidgetLine(t) || FILE_NAME.test(t) || URL_LINE.test(t)) drop[i] = 1;
   }
 
   // 4. the title printed twice (database exports): the second copy goes
-  const kept = chrome ? [...blocks.keys()].filter((i) => !drop[i]).slice(0, 6) : [];
+  const kept: number[] = [];
+  for (let i = 0; i < blocks.length && kept.length < 6 && chrome; i++) if (!drop[i]) kept.push(i);
   for (let k = 1; k < kept.length; k++) {
-    const a = texts[kept[k - 1]!]!;
-    const b = texts[kept[k]!]!;
+    const a = line(kept[k - 1]!);
+    const b = line(kept[k]!);
     if (a.length >= 6 && a.replace(/\s+/gu, "") === b.replace(/\s+/gu, "")) {
       drop[kept[k]!] = 1;
       break;
     }
   }
 
-  return { blocks: out.filter((_, i) => !drop[i]), meta };
+  return { blocks: drop.includes(1) ? out.filter((_, i) => !drop[i]) : out, meta };
 }
 
 /** Index of the first line not dropped, searching from the top up to `before`. */

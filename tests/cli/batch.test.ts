@@ -186,7 +186,7 @@ describe("output safety", () => {
     [["parse", "x", "--jobs", "0"], /--jobs must be at least 1/u],
     [["parse", "x", "--encoding", "klingon"], /unknown encoding/u],
     [["parse", "x", "--max-size", "lots"], /bad size "lots"/u],
-    [["parse", "x", "-f", "yaml"], /-f must be one of: json, ndjson, csv, tsv, xlsx/u],
+    [["parse", "x", "-f", "yaml"], /^gongkai: E_USAGE: --format must be one of: json, ndjson, csv, tsv, xlsx \(see --help\)$/mu],
     [["parse"], /no input given/u],
   ])("exits 2 on usage errors: %j", async (args, message) => {
     const r = await runCli(args);

@@ -125,9 +125,21 @@ describe("header variants (family 7)", () => {
       { issuer: "中华人民共和国国务院", docNumber: "中华人民共和国国务院令第800号", title: "某某管理条例", issueDate: "2020-01-10", year: 2020 }],
     ["令 header run into its text", "某某部令第12号现公布《某某办法》，自2021年1月1日起施行。\n部长　某某\n2020年12月1日\n某某办法\n第一条　为了规范某某，制定本办法。\n",
       { issuer: "某某部", docNumber: "某某部令第12号", title: "某某办法", issueDate: "2020-12-01", year: 2020 }],
+    ["title above the 令, number in brackets", "甲市某某管理办法\n甲市人民政府令\n\n（第16号）\n　　《甲市某某管理办法》已经2020年4月29日市人民政府常务会议审议通过，现予公布，自2020年6月15日起施行。\n市长 某某\n\n2020年5月15日\n甲市某某管理办法\n第一章　总　则\n第一条　为了规范某某，制定本办法。\n",
+      { issuer: "甲市人民政府", docNumber: "甲市人民政府令第16号", title: "甲市某某管理办法", issueDate: "2020-05-15", year: 2020 }],
   ])("a 令 page: %s", (_, text, want) => {
     const d = doc(text);
     expect({ issuer: d.issuer, docNumber: d.docNumber?.raw, title: d.title, issueDate: d.issueDate, year: d.year }).toEqual(want);
+  });
+  it("joins a title printed over two paragraphs whose first line ends in 文件", () => {
+    const r = doc("甲市人民政府办公室关于进一步规范行政规范性文件\n\n备案审查工作的通知\n\n甲政办发〔2020〕3号\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n甲市人民政府办公室\n\n2020年2月1日\n", true);
+    expect(r.title).toBe("甲市人民政府办公室关于进一步规范行政规范性文件备案审查工作的通知");
+    expect(r.docNumber?.raw).toBe("甲政办发〔2020〕3号");
+  });
+  it("a sentence that cites a 令 is not a 令 header", () => {
+    const d = doc("关于做好某项工作的通知\n各区人民政府：\n根据国务院令第588号的规定，现通知如下。\n甲市人民政府\n2020年1月1日\n");
+    expect(d.docNumber).toBeNull();
+    expect(d.title).toBe("关于做好某项工作的通知");
   });
   it("a title ending in 命令 is not a 令 header", () => {
     const d = doc("关于某事项的命令\n各单位：\n现命令如下。\n甲市人民政府\n2020年1月1日\n");

@@ -53,7 +53,7 @@ describe.skipIf(missing)("report pages from the CLI in Chromium", () => {
   });
 
   it("labels each year on a timeline that spans several", async () => {
-    const years = await page.locator("svg.timeline text.year").allInnerTexts();
+    const years = await page.locator("svg.timeline text.year").allTextContents();
     expect(years).toEqual(["2024", "2025", "2026"]);
   });
 

@@ -57,7 +57,7 @@ describe("outputs that are not regular files", () => {
   });
 
   it("/dev/full as --out fails with E_OUTPUT and stays a device", async () => {
-    const r = await runCli(["parse", "-", "--out", "/dev/full", "-q"], { stdin: NOTICE });
+    const r = await runCli(["parse", "-", "-f", "json", "--out", "/dev/full", "-q"], { stdin: NOTICE });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/E_OUTPUT: cannot write \/dev\/full: ENOSPC/u);
     expect(lstatSync("/dev/full").isCharacterDevice()).toBe(true);
@@ -68,7 +68,7 @@ describe("outputs that are not regular files", () => {
     const p = fifo(dir);
     const got: Buffer[] = [];
     const reader = new Promise<void>((resolve) => createReadStream(p).on("data", (d) => got.push(d as Buffer)).on("end", resolve));
-    const r = await runCli(["parse", "-", "--out", p, "-q"], { stdin: NOTICE });
+    const r = await runCli(["parse", "-", "-f", "json", "--out", p, "-q"], { stdin: NOTICE });
     await reader;
     expect(r.code).toBe(0);
     expect(JSON.parse(Buffer.concat(got).toString("utf8")).tasks.length).toBe(1);

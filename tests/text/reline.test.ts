@@ -42,6 +42,22 @@ const valid: [string, string, string[]][] = [
     ["根据《省政府关于做好工作的通知》（省政〔2018〕5号）要求，现将有关事项通知如下：", "一、提高认识。"],
   ],
   [
+    "a signature after a contact line starts at its first Han character",
+    "请各单位抓好落实。联系电话：13800000000某县人民政府办公室2015年6月19日",
+    ["请各单位抓好落实。联系电话：13800000000", "某县人民政府办公室", "2015年6月19日"],
+  ],
+  [
+    "a flattened table: the first marker follows the header cells, its second marker comes later",
+    "附件重点任务分解表工作任务牵头单位责任单位一、优化营商环境1.精简审批事项。县审批局各乡镇2.压缩办理时限。县审批局二、强化要素保障3.保障用地需求。县自然资源局",
+    // the unit cells stay with their row: telling cells apart is the table reader's work
+    ["附件重点任务分解表工作任务牵头单位责任单位", "一、优化营商环境", "1.精简审批事项。县审批局各乡镇", "2.压缩办理时限。县审批局", "二、强化要素保障", "3.保障用地需求。县自然资源局"],
+  ],
+  [
+    "a lone ordinal 1 with no second marker is text",
+    "要坚持唯一、统一的标准，确保数据唯一1.0版本稳定。",
+    ["要坚持唯一、统一的标准，确保数据唯一1.0版本稳定。"],
+  ],
+  [
     "a date inside a sentence is not a closing date",
     "各单位于2021年6月30日前报送材料，县政府办公室2021年7月1日起开始督查。",
     ["各单位于2021年6月30日前报送材料，县政府办公室2021年7月1日起开始督查。"],

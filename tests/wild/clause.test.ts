@@ -23,6 +23,12 @@ describe("wild notices: header variants and unit names", () => {
     expect(r.document.issueDate).toBe("1996-06-29");
     expect(r.document.docNumber?.raw).toBe("国办发〔1996〕25号");
   });
+  it("030 (title over two <p>, its first line ends in 文件): the whole title, not a 红头", async () => {
+    const r = await parse("030_guobanfa-2018-guifanxing-wenjian-shenhe.html");
+    expect(r.document.title).toBe("国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见");
+    expect(r.document.issuer).toBe("国务院办公厅");
+    expect(r.document.docNumber?.raw).toBe("国办发〔2018〕115号");
+  });
   it.each([
     ["028_guoling-2018-geshui-shishi-tiaoli.html", "中华人民共和国国务院令第707号", 707, "中华人民共和国个人所得税法实施条例", "2018-12-18"],
     ["050_guoling-2018-zhuanli-daili-tiaoli.html", "中华人民共和国国务院令第706号", 706, "专利代理条例", "2018-11-06"],
@@ -32,6 +38,13 @@ describe("wild notices: header variants and unit names", () => {
     expect(r.document.title).toBe(title);
     expect(r.document.issuer).toBe("中华人民共和国国务院");
     expect(r.document.issueDate).toBe(date);
+  });
+  it("057 (database export of a city 令: title above it, number in brackets)", async () => {
+    const r = await parse("057_zhongshan-2020-zhengwu-shuju-banfa.txt");
+    expect(r.document.docNumber).toMatchObject({ raw: "中山市人民政府令第16号", serial: 16, year: 2020 });
+    expect(r.document.title).toBe("中山市政务数据管理办法");
+    expect(r.document.issuer).toBe("中山市人民政府");
+    expect(r.document.issueDate).toBe("2020-05-15");
   });
   it("098 (Markdown, thirteen offices sign): every office, 委、办、局 one recipient", async () => {
     const r = await parse("098_huangpu-2025-kezaisheng-nengyuan-fangan.md");

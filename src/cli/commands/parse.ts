@@ -133,7 +133,7 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     .addOption(new Option("--from <format>", msg("optFrom")).choices(READ_FORMATS))
     .option("--encoding <name>", msg("optEncoding"))
     .option("--password <password>", msg("optPassword"))
-    .option("--max-size <size>", msg("optMaxSize"), "50MB")
+    .option("--max-size <size>", msg("optMaxSize"), "20MB")
     .option("-j, --jobs <n>", msg("optJobs"))
     .option("--shard <k/n>", msg("optShard"))
     .addOption(new Option("--errors <mode>", msg("optErrors")).choices(["stderr", "inline"]).default("stderr"))

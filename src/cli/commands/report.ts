@@ -54,7 +54,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     .requiredOption("-o, --out <file>", msg("reportOut"))
     .option("--today <date>", msg("optToday"))
     .option("--title <text>", msg("optTitle"))
-    .option("--max-size <size>", msg("optMaxSize"), "50MB")
+    .option("--max-size <size>", msg("optMaxSize"), "20MB")
     .option("--compare", msg("optReportCompare"))
     .option("--threshold <score>", msg("optReportThreshold"));
   addCommon(cmd, { writes: true });

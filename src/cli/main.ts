@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT } from "./exit-code.js";
 import { type CliIO, processIO } from "./io.js";
 import { VERSION } from "../version.js";
+import { trimChars } from "../text/chars.js";
 import { langFrom, msg, setLang } from "./messages.js";
 
 const programHelp = (): string => `
@@ -34,7 +35,7 @@ function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): void {
 
 /** commander's own error text ("error: unknown option '--x'") in gongkai's one error style and language. */
 export function commanderError(text: string): string {
-  const t = text.replace(/^error: /u, "").replace(/\n+$/u, "").replace(/\n/gu, " ");
+  const t = trimChars(text.replace(/^error: /u, ""), "", "\n").replace(/\n/gu, " ");
   let m: RegExpExecArray | null;
   let message = t;
   if ((m = /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^.]+)\.$/u.exec(t))) {

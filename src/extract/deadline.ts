@@ -43,7 +43,9 @@ function deadlinePattern(field: boolean): RegExp {
       String.raw`(?<h2>上半年|年中)(?:底|末)?${B}`,
       String.raw`第?(?<q2>${Q})季度(?:末|底)?${B}`,
       String.raw`(?<m2>${M})月(?:(?<d2>${D})[日号]${B}|${END})`,
-      String.raw`年(?:底|末)${B}`, // a bare 年底 without year or 前 is often a cycle (年初签约…年底考核)
+      // a bare 年底 without year or 前 is often a cycle (年初签约…年底考核); it is the work's time point
+      // only when a completion verb follows it (力争年底完成, 年底建成)
+      field ? String.raw`年(?:底|末)${B}` : String.raw`年(?:底|末)${B}|年底(?=完成|建成|实现|达到|取得|基本|全面|全部)`,
       String.raw`年内`,
       ...(field ? [String.raw`全年`] : []),
     ].join("|"),

@@ -56,7 +56,11 @@ export interface Decree {
 export function findDecree(ps: readonly Paragraph[]): Decree | null {
   const lines: { para: number; text: string }[] = [];
   for (let i = 0; i < ps.length && lines.length < DECREE_LINES + 3; i++) {
-    for (const l of ps[i]!.lines) lines.push({ para: i, text: squash(fold(l.text)) });
+    // only the first lines matter: a paragraph may hold a million of them
+    for (const l of ps[i]!.lines) {
+      if (lines.length >= DECREE_LINES + 3) break;
+      lines.push({ para: i, text: squash(fold(l.text)) });
+    }
   }
   for (let k = 0; k < Math.min(lines.length, DECREE_LINES); k++) {
     const m = DECREE_RE.exec(lines[k]!.text);

@@ -33,14 +33,14 @@ const VERBS: readonly (readonly [string, Role])[] = (
     ["按职责分工负责", "responsible"], ["按职责分工配合", "support"], ["按职责分工落实", "responsible"], ["负责配合落实", "support"],
     ["按职责负责", "responsible"], ["牵头负责", "lead"], ["牵头落实", "lead"], ["牵头推进", "lead"], ["配合落实", "support"],
     ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
-    ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
+    ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["组织落实", "responsible"], ["组织实施", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
     ["配合实施", "support"], ["督促指导", "guide"], ["业务指导", "guide"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
     ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
 
 /** Words that show a piece is a sentence, not a list of names. */
-const SENTENCE_RE = /[要应将需把使对为是了的。:]|加强|推进|做好|完善|建立|开展/u;
+const SENTENCE_RE = /[要将需把使对为是了的。:]|应(?!急)|加强|推进|做好|完善|建立|开展/u; // 应急 is a unit word (应急管理局)
 
 /**
  * The time piece before the first label of a bracket (`6月底完成，牵头单位：…`): short, ends with a
@@ -102,7 +102,8 @@ export function parseVerbClause(inner: string, rest?: Role): Units | null {
   for (const ch of inner) {
     if (isOpenBracket(ch)) depth++;
     else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && "，,；;。".includes(ch)) {
+    // groups are separated by ，；。 — and by 、 right after a role verb (A牵头负责、B组织落实)
+    if (depth === 0 && ("，,；;。".includes(ch) || (ch === "、" && VERBS.some(([v]) => buf.endsWith(v))))) {
       pieces.push(buf);
       buf = "";
     } else buf += ch;

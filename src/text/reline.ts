@@ -131,6 +131,8 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
   let markerEnd = -1;
   let sentenceSince = true;
   let headDone = false;
+  /** A label line is open: its content ends at its sentence end (the text after 。 began a new line). */
+  let labelOpen = false;
 
   const add = (at: number): void => {
     if (at > 0 && at < n) cuts.add(at);
@@ -158,6 +160,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
         if (i > 0 && j < n && stats) stats.spaces++;
         cut(i);
         cut(j);
+        labelOpen = false;
       }
       i = j - 1;
       continue;
@@ -174,6 +177,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
           head(i);
           if (i > 0) stats?.families.add(m.family);
           cut(i);
+          labelOpen = false;
           state.take(m.family, m.ordinal);
           markerEnd = i + m.markerLength;
           sentenceSince = false;
@@ -185,6 +189,7 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
       if (LABEL_FIRST.has(c) && LABEL_LINE_RE.test(f.slice(i, i + 16))) {
         if (i > 0 && stats) stats.labels++;
         cut(i);
+        labelOpen = true;
         const colon = f.indexOf(":", i);
         if (colon > 0) i = colon;
         continue;
@@ -217,6 +222,10 @@ export function cutLine(text: string, state: MarkerState = new MarkerState(), st
     }
 
     if (c === "。" || c === ";" || c === "；") sentenceSince = true;
+    if (c === "。" && depth === 0 && labelOpen) {
+      cut(i + 1);
+      labelOpen = false;
+    }
     const b = BRACKET[code];
     if (b === 1) {
       if (depth === 0) openAt = i;

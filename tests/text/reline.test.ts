@@ -22,6 +22,14 @@ const valid: [string, string, string[]][] = [
     ],
   ],
   [
+    "a label's content ends at its sentence end: the text after 。 began a line of its own",
+    "1.道路专题：一是路网建设。宣传要点：新建道路。责任单位：县交通局。时间要求：8月15日。二是公交优化。宣传要点：线路调整。责任单位：县交通局、县公交公司。",
+    [
+      "1.道路专题：一是路网建设。宣传要点：新建道路。", "责任单位：县交通局。", "时间要求：8月15日。", "二是公交优化。宣传要点：线路调整。",
+      "责任单位：县交通局、县公交公司。",
+    ],
+  ],
+  [
     "numbers that are not markers: a decimal, a cited item, an enumeration word, an out-of-order ordinal",
     "全年完成投资1.5亿元，其中2016年1.2亿元。按照第（一）项执行，统一、规范管理，三、四月份集中检查，2.3万户受益。",
     ["全年完成投资1.5亿元，其中2016年1.2亿元。按照第（一）项执行，统一、规范管理，三、四月份集中检查，2.3万户受益。"],

@@ -26,6 +26,17 @@ describe("crawled text with its line breaks lost", () => {
     expect(task(r, "3.4")?.responsibleUnits).toContain("妇联");
   });
 
+  it("141: inline 责任单位 / 时间要求 runs after each 一是/二是 piece split the item into one task per clause", async () => {
+    const r = await parse("141_pingtan-2016-shisanwu-xuanchuan-fengong.txt");
+    expect(r.tasks).toHaveLength(25);
+    expect(task(r, "3.1.1")).toBeUndefined();
+    expect(task(r, "3.1.1-1")?.responsibleUnits).toEqual(["区交建局"]);
+    expect(task(r, "3.1.1-3")?.responsibleUnits).toEqual(["区农发局", "环土局"]);
+    expect(task(r, "3.1.1-3")?.title).toMatch(/^三是生态环境日益改善/u);
+    expect(task(r, "3.1.2-3")?.responsibleUnits).toEqual(["区卫计局"]);
+    expect(task(r, "3.1.1-1")?.deadlines.map((d) => d.date)).toContain("2016-08-15");
+  });
+
   it("096: no 文号, items with bracket clauses", async () => {
     const r = await parse("096_pingtan-2019-dianti-anquan-yijian.txt");
     expect(r.document.title).toBe("平潭综合实验区管委会办公室关于进一步加强电梯质量安全工作的实施意见");

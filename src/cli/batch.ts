@@ -9,6 +9,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 import type { HeaderLanguage } from "../output/columns.js";
+import { usage } from "./common.js";
 import { EXIT, exitCode } from "./exit-code.js";
 import { createExecutor, ordered } from "./executor.js";
 import { type InputRef, walkInputs } from "./inputs.js";
@@ -50,7 +51,6 @@ export interface BatchOptions {
   readonly color?: ColorMode;
 }
 
-const usage = (message: string, hint?: string): GongkaiError => new GongkaiError("E_USAGE", message, hint ? { hint } : undefined);
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { GongkaiError } from "../errors.js";
-import type { ReadableFormat } from "../input/index.js";
+import type { ReadableFormat } from "../input/types.js";
 import { parseBuffer } from "../pipeline.js";
 import { type Result, ResultSchema } from "../schema.js";
 import { type SerializedError, serializeError } from "./failure.js";

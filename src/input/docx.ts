@@ -10,7 +10,7 @@ import { GongkaiError } from "../errors.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
-import type { ReadOptions } from "./index.js";
+import type { ReadOptions } from "./types.js";
 import { readSandboxed } from "./sandbox.js";
 
 /** Read a .docx on the reader thread (sandbox.ts): a hostile file is stopped from outside. */

@@ -4,25 +4,14 @@
  * HTML) are imported lazily so that start-up stays small.
  */
 import { GongkaiError } from "../errors.js";
-import type { InputFormat } from "../schema.js";
 import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
 
-export type ReadableFormat = Exclude<InputFormat, "json">;
-
-export interface ReadOptions {
-  /** Path or file name, used only for the extension hint and messages. */
-  path?: string | null;
-  /** Force a format instead of detecting it. */
-  format?: ReadableFormat;
-  /** Force a text encoding. */
-  encoding?: string;
-  /** Password for an encrypted PDF. */
-  password?: string;
-}
+export type { ReadableFormat, ReadOptions } from "./types.js";
+import type { ReadableFormat, ReadOptions } from "./types.js";
 
 const EXT: Record<string, ReadableFormat> = {
   ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",

@@ -15,7 +15,7 @@ import { GongkaiError } from "../errors.js";
 import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock, type DecodedInput } from "../text/blocks.js";
 import { fold, isCjk } from "../text/chars.js";
-import type { ReadOptions } from "./index.js";
+import type { ReadOptions } from "./types.js";
 import { readSandboxed } from "./sandbox.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");

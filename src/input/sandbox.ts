@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { GongkaiError, type ErrorCode } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
-import type { ReadOptions } from "./index.js";
+import type { ReadOptions } from "./types.js";
 
 export type SandboxedFormat = "pdf" | "docx";
 

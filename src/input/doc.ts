@@ -84,12 +84,21 @@ const WordOleExtractor = require("word-extractor/lib/word-ole-extractor.js") as 
 /** sprmPFInTable: the paragraph is inside a table cell. sprmCFVanish: hidden text. */
 const SPRM_P_IN_TABLE = 0x2416;
 const SPRM_C_VANISH = 0x083c;
+/** sprmPFTtp: the row end mark. sprmTDefTable: the row's cells (TC80s); sprmTVertMerge: one cell's vertical merge. */
+const SPRM_P_TTP = 0x2417;
+const SPRM_T_DEF_TABLE = 0xd608;
+const SPRM_T_VERT_MERGE = 0xd62b;
+/** TC80.tcgrf: fVertMerge, fVertRestart. */
+const TC_VERT_MERGE = 0x20;
+const TC_VERT_RESTART = 0x40;
 /** A paragraph end inside a table cell (a code Word does not use in the main story). */
 const CELL_PARAGRAPH = "\x10";
 
-/** Operand size of a sprm, from its spra bits (MS-DOC 2.2.5.1); null for an unknown size. */
-function operandSize(grpprl: Buffer, at: number, spra: number): number {
-  switch (spra) {
+/** Operand size of a sprm, from its spra bits (MS-DOC 2.2.5.1). */
+function operandSize(grpprl: Buffer, at: number, sprm: number): number {
+  // sprmTDefTable counts its operand in two bytes (the count is one more than what follows)
+  if (sprm === SPRM_T_DEF_TABLE) return at + 1 < grpprl.length ? 1 + grpprl.readUInt16LE(at) : grpprl.length;
+  switch ((sprm >> 13) & 7) {
     case 0:
     case 1:
       return 1;
@@ -113,8 +122,31 @@ function eachSprm(grpprl: Buffer, from: number, visit: (sprm: number, at: number
     const sprm = grpprl.readUInt16LE(at);
     at += 2;
     visit(sprm, at);
-    at += operandSize(grpprl, at, (sprm >> 13) & 7);
+    at += operandSize(grpprl, at, sprm);
   }
+}
+
+/**
+ * The cells of a row that continue a vertical merge from the row above (true: merged into the cell above),
+ * from the row end mark's table properties.
+ */
+function continuedCells(grpprl: Buffer, from: number): boolean[] {
+  const merged: boolean[] = [];
+  eachSprm(grpprl, from, (sprm, at) => {
+    if (sprm === SPRM_T_DEF_TABLE && at + 3 <= grpprl.length) {
+      const end = Math.min(grpprl.length, at + 1 + grpprl.readUInt16LE(at));
+      const cells = grpprl[at + 2]!;
+      const tcs = at + 3 + (cells + 1) * 2;
+      for (let i = 0; i < cells && tcs + i * 20 + 2 <= end; i++) {
+        const tcgrf = grpprl.readUInt16LE(tcs + i * 20);
+        merged[i] = (tcgrf & TC_VERT_MERGE) !== 0 && (tcgrf & TC_VERT_RESTART) === 0;
+      }
+    } else if (sprm === SPRM_T_VERT_MERGE && at + 3 <= grpprl.length) {
+      // cb (2), itc, flags: 1 = merged into the cell above, 3 = starts a merge
+      merged[grpprl[at + 1]!] = grpprl[at + 2] === 1;
+    }
+  });
+  return merged;
 }
 
 /** Overwrite the characters of the file range [fcStart, fcEnd) with `char` (one for one: lengths never change). */
@@ -163,7 +195,21 @@ function eachFkpRun(word: Buffer, table: Buffer, fcPlc: number, lcbPlc: number, 
   }
 }
 
+/** The character position of a file position, through the piece table (-1 when no piece holds it). */
+function cpOf(pieces: Piece[], fc: number): number {
+  const p = pieces.find((q) => fc >= q.startFilePos && fc < q.endFilePos);
+  return p ? p.startCp + Math.floor((fc - p.startFilePos) / p.bpc) : -1;
+}
+
+/** What the reader gives: the main story with Word's marks, and per table row (in order) its continued cells. */
+export interface MainStory {
+  readonly story: string;
+  readonly rowMerges: readonly (readonly boolean[])[];
+}
+
 class BodyReader extends WordOleExtractor {
+  private readonly rows: { cp: number; merged: boolean[] }[] = [];
+
   constructor(private readonly streams: Map<string, Buffer>) {
     super();
   }
@@ -183,6 +229,7 @@ class BodyReader extends WordOleExtractor {
     eachFkpRun(word, table, word.readUInt32LE(0x0102), word.readUInt32LE(0x0106), true, (fc, fcNext, grpprl, from) => {
       eachSprm(grpprl, from, (sprm, at) => {
         if (sprm === SPRM_P_IN_TABLE && grpprl[at] === 1) fillByFilePos(this._pieces, fc, fcNext, CELL_PARAGRAPH, true);
+        if (sprm === SPRM_P_TTP && grpprl[at] === 1) this.rows.push({ cp: cpOf(this._pieces, fc), merged: continuedCells(grpprl, from) });
       });
     });
   }
@@ -198,7 +245,7 @@ class BodyReader extends WordOleExtractor {
   }
 
   /** The main story's characters, marks included. */
-  buildDocument(): string {
+  buildDocument(): MainStory {
     const end = this._boundaries.ccpText;
     const held = this._pieces.reduce((n, p) => Math.max(n, p.endCp), 0);
     if (end > held) throw corrupt(`the FIB counts ${end} characters of text, the piece table holds ${held}`);
@@ -207,19 +254,20 @@ class BodyReader extends WordOleExtractor {
       if (p.startCp >= end) break;
       text += p.text.slice(0, Math.max(0, end - p.startCp));
     }
-    return text;
+    const rows = this.rows.filter((r) => r.cp >= 0 && r.cp < end).sort((a, b) => a.cp - b.cp);
+    return { story: text, rowMerges: rows.map((r) => r.merged) };
   }
 }
 
 /** The main story of a Word 97–2003 file, with Word's marks (see the module comment). */
-export async function wordMainStory(bytes: Uint8Array): Promise<string> {
+export async function wordMainStory(bytes: Uint8Array): Promise<MainStory> {
   const streams = openStreams(bytes);
   const word = streams.get("WORDDOCUMENT");
   if (!word) throw corrupt("no WordDocument stream");
   if (word.length < 0x1a6 || word.readUInt16LE(0) !== WORD_MAGIC) throw corrupt("the WordDocument stream does not start with a Word 97 FIB");
   if (fibEncrypted(word)) throw encryptedError("the Word file");
   try {
-    return (await new BodyReader(streams).extractWordDocument(null, word)) as string;
+    return (await new BodyReader(streams).extractWordDocument(null, word)) as MainStory;
   } catch (e) {
     if (e instanceof GongkaiError) throw e;
     throw corrupt(e instanceof Error ? e.message.split("\n")[0]! : String(e), e);
@@ -227,7 +275,8 @@ export async function wordMainStory(bytes: Uint8Array): Promise<string> {
 }
 
 export async function readDocInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
-  const { source, blocks } = wordBlocks(await wordMainStory(bytes));
+  const { story, rowMerges } = await wordMainStory(bytes);
+  const { source, blocks } = wordBlocks(story, rowMerges);
   if (!blocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", "the Word file holds no text");
   return { format: "doc", encoding: null, source, blocks };
 }
@@ -263,9 +312,11 @@ const isDataTable = (rows: Row[]): boolean => rows.filter((r) => r.filter((c) =>
 /**
  * Paragraphs and table rows of a main story (marks as in the module comment) as blocks of a plain
  * `source`: one line per paragraph, one TAB-separated line per row of a data table; the paragraphs
- * of one cell are joined without a separator (a cell wraps like a line).
+ * of one cell are joined without a separator (a cell wraps like a line). `rowMerges[k]` marks the
+ * cells of the k-th row that continue a vertical merge: they repeat the cell above (a merged 牵头单位
+ * applies to each row it spans), as the .docx and HTML readers do; ignored when the counts disagree.
  */
-export function wordBlocks(story: string): { source: string; blocks: Block[] } {
+export function wordBlocks(story: string, rowMerges: readonly (readonly boolean[])[] = []): { source: string; blocks: Block[] } {
   let source = "";
   const blocks: Block[] = [];
   const emit = (text: string, kind?: "row"): void => {
@@ -277,6 +328,10 @@ export function wordBlocks(story: string): { source: string; blocks: Block[] } {
     blocks.push({ text: line, offsets, end: start + line.length, ...(kind ? { kind } : {}) });
   };
   let rows: Row[] = [];
+  let rowIndex = 0;
+  let rowEnds = 0;
+  for (let i = story.indexOf("\n"); i >= 0; i = story.indexOf("\n", i + 1)) rowEnds++;
+  const merges = rowEnds === rowMerges.length ? rowMerges : [];
   const flushTable = (): void => {
     if (isDataTable(rows)) for (const r of rows.filter((r) => r.some((c) => c.trim() !== ""))) emit(r.join("\t"), "row");
     else for (const r of rows) for (const c of r) emit(c);
@@ -304,6 +359,11 @@ export function wordBlocks(story: string): { source: string; blocks: Block[] } {
         break;
       case "\n": // the row end mark
         if (text.trim() !== "") cells.push(text.replace(/\t/gu, " "));
+        merges[rowIndex]?.forEach((continued, i) => {
+          const above = rows[rows.length - 1]?.[i];
+          if (continued && above !== undefined && cells[i]?.trim() === "") cells[i] = above;
+        });
+        rowIndex++;
         rows.push(cells);
         cells = [];
         text = "";

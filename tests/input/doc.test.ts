@@ -38,6 +38,15 @@ describe("wordBlocks: Word's marks as paragraphs and table rows", () => {
     { name: "pictures, drawn objects, note and comment anchors, deleted text are not text", story: "正\x01文\x08内\x02容\x05。\x00\x00\r", want: [{ text: "正文内容。" }] },
   ])("$name", ({ story, want }) => expect(rows(story)).toEqual(want));
 
+  it("a cell merged over rows is repeated in each row it spans", () => {
+    const story = "序号\x07任务\x07牵头单位\x07\n1\x07任务一\x07县财政局\x07\n2\x07任务二\x07\x07\n3\x07任务三\x07\x07\n";
+    const merges = [[false, false, false], [false, false, false], [false, false, true], [false, false, false]];
+    expect(rows(story).length).toBe(4);
+    expect(wordBlocks(story, merges).blocks.map((b) => b.text)).toEqual(["序号\t任务\t牵头单位", "1\t任务一\t县财政局", "2\t任务二\t县财政局", "3\t任务三\t"]);
+    // properties that do not match the rows are ignored rather than misapplied
+    expect(wordBlocks(story, merges.slice(1)).blocks[2]!.text).toBe("2\t任务二\t");
+  });
+
   it("offsets point into the source, one line per block", () => {
     const { source, blocks } = wordBlocks("表前\r序号\x07任务\x07\n1\x07前\x10后\x07\n表后\r");
     expect(source).toBe("表前\n序号\t任务\n1\t前后\n表后\n");
@@ -77,6 +86,13 @@ describe("a .doc with every kind of mark (LibreOffice, fixtures/_tools/doc-marks
     // header, footer, footnote, comment, hidden text and field codes are not body text
     for (const not of ["页眉", "页脚", "脚注", "批注内容", "不应出现", "PAGE", "DATE", "\u00ad", "\x1f"]) expect(d.source).not.toContain(not);
     expect(offsetErrors(d)).toEqual([]);
+  });
+});
+
+describe("a .doc table with a cell merged over two rows (fixtures/_tools/doc-merged.fodt)", () => {
+  it("repeats the merged 牵头单位 in both rows, as the .docx and HTML readers do", async () => {
+    const d = await read("doc/doc-merged.doc");
+    expect(d.blocks.filter((b) => b.kind === "row").map((b) => b.text)).toEqual(["序号\t工作任务\t牵头单位", "1\t任务一\t县财政局", "2\t任务二\t县财政局", "3\t任务三\t县教育局"]);
   });
 });
 

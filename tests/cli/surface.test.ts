@@ -319,7 +319,7 @@ describe("for Chinese users", () => {
     const dir = tempDir();
     copyInto(dir, { "in/a.txt": seed(0), "in/b.doc": seed(1) });
     const zh = await bin(["parse", "in", "missing.txt", "-f", "ndjson"], dir, { LANG: "zh_CN.UTF-8" });
-    expect(zh.stderr).toContain("gongkai: missing.txt: E_NOT_FOUND: 找不到输入文件");
+    expect(zh.stderr).toContain("gongkai: missing.txt: E_NOT_FOUND: 没有这个文件 (请检查路径)");
     expect(zh.stderr).toMatch(/gongkai: 2 个文件，\d+ 项任务，\d+ 条警告，1 个失败，跳过 1 \(\.doc ×1\)，用时/u);
     const en = await bin(["parse", "in", "-f", "ndjson", "--lang", "en"], dir, { LANG: "zh_CN.UTF-8" });
     expect(en.stderr).toMatch(/gongkai: 1 file, /u);

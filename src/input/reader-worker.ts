@@ -2,10 +2,11 @@
 import { parentPort } from "node:worker_threads";
 import { isGongkaiError } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
-import type { SandboxReply, SandboxRequest } from "./sandbox.js";
+import { CODE, type SandboxReply, type SandboxRequest } from "./sandbox.js";
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
   if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  if (m.format === "ofd") return (await import("./ofd.js")).readOfdInProcess(m.bytes, m.opts);
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }
 
@@ -15,7 +16,7 @@ parentPort?.on("message", (m: SandboxRequest) => {
     (e: unknown) => {
       const error = isGongkaiError(e)
         ? { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }
-        : { code: m.format === "pdf" ? ("E_PDF_CORRUPT" as const) : ("E_DOCX_CORRUPT" as const), message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
+        : { code: CODE[m.format], message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
       parentPort?.postMessage({ id: m.id, ok: false, error } satisfies SandboxReply);
     },
   );

@@ -68,16 +68,16 @@ describe("2. nothing skipped without a word", () => {
   it("counts files of kinds it does not read in the summary and lists them with --verbose", async () => {
     const dir = tempDir();
     copyInto(dir, { "in/a.txt": seed(0), "in/b.txt": seed(1), "in/c.md": seed(2) });
-    for (const f of ["x.doc", "y.wps", "sub/z.ofd"]) {
+    for (const f of ["x.doc", "y.wps", "sub/z.rtf"]) {
       execFileSync("mkdir", ["-p", path.dirname(path.join(dir, "in", f))]);
       writeFileSync(path.join(dir, "in", f), "binary");
     }
     const r = await bin(["parse", "in", "-f", "ndjson"], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^gongkai: 3 files, \d+ tasks, \d+ warnings?, 0 failed, skipped 3 \(\.ofd ×1, \.doc ×1, \.wps ×1\) in \d+\.\ds$/mu);
+    expect(r.stderr).toMatch(/^gongkai: 3 files, \d+ tasks, \d+ warnings?, 0 failed, skipped 3 \(\.rtf ×1, \.doc ×1, \.wps ×1\) in \d+\.\ds$/mu);
     expect(r.stderr).not.toMatch(/in\/x\.doc/u);
     const v = await bin(["parse", "in", "-f", "ndjson", "--verbose"], dir);
-    for (const f of ["in/x.doc", "in/y.wps", "in/sub/z.ofd"]) expect(v.stderr).toContain(`gongkai: ${f}: skipped: gongkai does not read`);
+    for (const f of ["in/x.doc", "in/y.wps", "in/sub/z.rtf"]) expect(v.stderr).toContain(`gongkai: ${f}: skipped: gongkai does not read`);
     const rep = await bin(["report", "in", "-o", "r.html"], dir);
     expect(rep.stderr).toMatch(/skipped 3 \(/u);
   });

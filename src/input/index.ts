@@ -15,7 +15,7 @@ import type { ReadableFormat, ReadOptions } from "./types.js";
 
 const EXT: Record<string, ReadableFormat> = {
   ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
-  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc", ".dot": "doc", ".wps": "doc",
+  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc", ".dot": "doc", ".wps": "doc", ".ofd": "ofd",
 };
 
 /** Kingsoft extensions whose files are read only when they are the Word/Excel-compatible OLE2 format. */
@@ -46,6 +46,15 @@ const isZip = (bytes: Uint8Array): boolean =>
 
 /** A zip with a word/document.xml part (its name is stored uncompressed in the zip headers). */
 const isDocxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("word/document.xml", 0, "latin1") >= 0;
+
+/** A zip with an OFD.xml entry at its root (GB/T 33190) and no Word part. */
+const isOfdZip = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = b.indexOf("OFD.xml", 0, "latin1"); at >= 0; at = b.indexOf("OFD.xml", at + 7, "latin1")) {
+    if (b[at - 1] !== 0x2f && !isDocxZip(bytes)) return true; // not inside a folder: the name follows the zip header directly
+  }
+  return false;
+};
 
 /** Markup start of an HTML page, after a BOM, white space, an XML declaration and comments. */
 function looksLikeHtml(head: string): boolean {
@@ -88,7 +97,7 @@ export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFo
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  if (isZip(bytes)) return "docx"; // readInput tells a .docx from other zips
+  if (isZip(bytes)) return isOfdZip(bytes) ? "ofd" : "docx"; // readInput tells a .docx from other zips
   if (isOle(bytes)) return "doc"; // readInput tells a Word file from other OLE2 containers
   if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
   if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "doc") return "text"; // misnamed text: the content decides
@@ -153,6 +162,10 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     case "pdf": {
       const { readPdf } = await import("./pdf.js");
       return readPdf(bytes, opts);
+    }
+    case "ofd": {
+      const { readOfd } = await import("./ofd.js");
+      return readOfd(bytes, opts);
     }
     case "docx": {
       const { readDocx } = await import("./docx.js");

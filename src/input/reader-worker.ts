@@ -6,6 +6,7 @@ import { READ_ERROR_CODE, type SandboxReply, type SandboxRequest } from "./sandb
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
   if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  if (m.format === "ofd") return (await import("./ofd.js")).readOfdInProcess(m.bytes, m.opts);
   if (m.format === "doc") return (await import("./doc.js")).readDocInProcess(m.bytes, m.opts);
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }

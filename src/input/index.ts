@@ -9,13 +9,14 @@ import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
+import { isOle, oleKind } from "./ole.js";
 
 export type { ReadableFormat, ReadOptions } from "./types.js";
 import type { ReadableFormat, ReadOptions } from "./types.js";
 
 const EXT: Record<string, ReadableFormat> = {
   ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
-  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".xlsx": "xlsx", ".xls": "xls", ".et": "xls",
 };
 
 function extOf(path: string | null | undefined): string {
@@ -27,10 +28,14 @@ function extOf(path: string | null | undefined): string {
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
 /** Containers we recognise but do not read: a clear E_UNSUPPORTED beats "binary" or garbage. */
-function unsupported(bytes: Uint8Array): { what: string; hint: string } | null {
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+function unsupported(bytes: Uint8Array, path?: string | null): { what: string; hint: string } | null {
+  if (isOle(bytes)) {
+    const kind = oleKind(bytes);
+    if (kind === "xls" || (kind === "corrupt" && EXT[extOf(path)] === "xls")) return null; // the xls reader says what is wrong
+    if (extOf(path) === ".et") return { what: "a Kingsoft .et workbook that is not Excel-compatible", hint: "save it as .xlsx (WPS: 另存为 .xlsx)" };
     return { what: "an old Word .doc (or a password-protected Office file)", hint: "save it as .docx (Word: 另存为 .docx) or export a PDF" };
   }
+  if (extOf(path) === ".et" && !isZip(bytes)) return { what: "a Kingsoft .et workbook that is not Excel-compatible", hint: "save it as .xlsx (WPS: 另存为 .xlsx)" };
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { what: "an RTF file", hint: "save it as .docx or plain text" };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
     startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
@@ -44,6 +49,8 @@ const isZip = (bytes: Uint8Array): boolean =>
 
 /** A zip with a word/document.xml part (its name is stored uncompressed in the zip headers). */
 const isDocxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("word/document.xml", 0, "latin1") >= 0;
+/** A zip with an xl/workbook.xml part: an Excel workbook. */
+const isXlsxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("xl/workbook.xml", 0, "latin1") >= 0;
 
 /** Markup start of an HTML page, after a BOM, white space, an XML declaration and comments. */
 function looksLikeHtml(head: string): boolean {
@@ -86,9 +93,10 @@ export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFo
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  if (isZip(bytes)) return "docx"; // readInput tells a .docx from other zips
+  if (isOle(bytes) && [ext === "xls" ? "corrupt" : "xls", "xls"].includes(oleKind(bytes))) return "xls"; // a broken container named .xls: the xls reader says what is wrong
+  if (isZip(bytes)) return (isXlsxZip(bytes) || ext === "xlsx") && !isDocxZip(bytes) ? "xlsx" : "docx"; // readInput tells a .docx from other zips
   if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
-  if (ext === "pdf" || ext === "docx" || ext === "html") return "text"; // misnamed text: the content decides
+  if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "xlsx" || ext === "xls") return "text"; // misnamed text: the content decides
   return ext ?? "text";
 }
 
@@ -106,13 +114,14 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
 export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Promise<DecodedInput> {
   if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the file is empty");
   if (!opts.format) {
-    const other = unsupported(bytes);
+    if (isOle(bytes) && oleKind(bytes) === "encrypted") throw new GongkaiError("E_ENCRYPTED", "the file is a password-protected (encrypted) Office document", { hint: "open it with its password, save a copy without a password, and parse that copy" });
+    const other = unsupported(bytes, opts.path);
     if (other) throw new GongkaiError("E_UNSUPPORTED", `the file is ${other.what}, which gongkai cannot read`, { hint: other.hint });
   }
   const format = opts.format ?? sniffFormat(bytes, opts.path);
   if (format === "docx" && !opts.format && isZip(bytes) && !isDocxZip(bytes) && EXT[extOf(opts.path)] !== "docx") {
     throw new GongkaiError("E_UNSUPPORTED", "the file is a ZIP archive but not a Word .docx (no word/document.xml)", {
-      hint: "xlsx, pptx and odt are not supported: save the notice as .docx, PDF or text",
+      hint: "pptx and odt are not supported: save the notice as .docx, PDF or text",
     });
   }
   switch (format) {
@@ -123,6 +132,14 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     case "docx": {
       const { readDocx } = await import("./docx.js");
       return readDocx(bytes, opts);
+    }
+    case "xlsx": {
+      const { readXlsx } = await import("./xlsx.js");
+      return readXlsx(bytes, opts);
+    }
+    case "xls": {
+      const { readXls } = await import("./xls.js");
+      return readXls(bytes, opts);
     }
     case "html": {
       const { readHtml } = await import("./html.js");

@@ -6,6 +6,8 @@ import type { SandboxReply, SandboxRequest } from "./sandbox.js";
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
   if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  if (m.format === "xlsx") return (await import("./xlsx.js")).readXlsxInProcess(m.bytes, m.opts);
+  if (m.format === "xls") return (await import("./xls.js")).readXlsInProcess(m.bytes, m.opts);
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }
 
@@ -15,7 +17,7 @@ parentPort?.on("message", (m: SandboxRequest) => {
     (e: unknown) => {
       const error = isGongkaiError(e)
         ? { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }
-        : { code: m.format === "pdf" ? ("E_PDF_CORRUPT" as const) : ("E_DOCX_CORRUPT" as const), message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
+        : { code: m.format === "pdf" ? ("E_PDF_CORRUPT" as const) : m.format === "docx" ? ("E_DOCX_CORRUPT" as const) : ("E_XLS_CORRUPT" as const), message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
       parentPort?.postMessage({ id: m.id, ok: false, error } satisfies SandboxReply);
     },
   );

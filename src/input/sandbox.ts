@@ -13,7 +13,7 @@ import { GongkaiError, type ErrorCode } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
 import type { ReadOptions } from "./types.js";
 
-export type SandboxedFormat = "pdf" | "docx";
+export type SandboxedFormat = "pdf" | "docx" | "xlsx" | "xls";
 
 /** Wall-clock limit for reading one input (GONGKAI_READ_TIMEOUT_MS overrides it, for tests and slow machines). */
 export const READ_TIMEOUT_MS = 30_000;
@@ -31,8 +31,8 @@ export type SandboxReply =
   | { readonly id: number; readonly ok: true; readonly input: DecodedInput }
   | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: string; hint?: string } };
 
-const CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT" };
-const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file" };
+const CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", xlsx: "E_XLS_CORRUPT", xls: "E_XLS_CORRUPT" };
+const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", xlsx: "the spreadsheet", xls: "the spreadsheet" };
 
 export function readTimeoutMs(): number {
   const env = Number(process.env["GONGKAI_READ_TIMEOUT_MS"]);

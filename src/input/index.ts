@@ -9,6 +9,7 @@ import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
+import { oleKind } from "./ole.js";
 
 export type { ReadableFormat, ReadOptions } from "./types.js";
 import type { ReadableFormat, ReadOptions } from "./types.js";
@@ -16,6 +17,7 @@ import type { ReadableFormat, ReadOptions } from "./types.js";
 const EXT: Record<string, ReadableFormat> = {
   ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
   ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc", ".dot": "doc", ".wps": "doc", ".ofd": "ofd",
+  ".xlsx": "xlsx", ".xls": "xls", ".et": "xls",
 };
 
 /** Kingsoft extensions whose files are read only when they are the Word/Excel-compatible OLE2 format. */
@@ -45,6 +47,9 @@ const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
 
 /** A zip with a word/document.xml part (its name is stored uncompressed in the zip headers). */
+/** A zip with an xl/workbook.xml part: an .xlsx workbook. */
+const isXlsxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("xl/workbook.xml", 0, "latin1") >= 0;
+
 const isDocxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("word/document.xml", 0, "latin1") >= 0;
 
 /** A zip with an OFD.xml entry at its root (GB/T 33190) and no Word part. */
@@ -97,10 +102,15 @@ export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFo
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  if (isZip(bytes)) return isOfdZip(bytes) ? "ofd" : "docx"; // readInput tells a .docx from other zips
+  // a broken container named .xls: the xls reader says what is wrong
+  if (isOle(bytes) && [ext === "xls" ? "corrupt" : "xls", "xls"].includes(oleKind(bytes))) return "xls";
+  if (isZip(bytes)) {
+    if (isOfdZip(bytes)) return "ofd";
+    return (isXlsxZip(bytes) || ext === "xlsx") && !isDocxZip(bytes) ? "xlsx" : "docx"; // readInput tells a .docx from other zips
+  }
   if (isOle(bytes)) return "doc"; // readInput tells a Word file from other OLE2 containers
   if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
-  if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "doc") return "text"; // misnamed text: the content decides
+  if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "doc" || ext === "xlsx" || ext === "xls") return "text"; // misnamed text: the content decides
   return ext ?? "text";
 }
 
@@ -125,8 +135,10 @@ async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInp
     }
     case "encrypted":
       throw encryptedError("the Office file");
-    case "xls":
-      throw new GongkaiError("E_UNSUPPORTED", "the file is an Excel 97–2003 workbook (.xls/.et), which gongkai cannot read yet", { hint: "save it as .xlsx or CSV" });
+    case "xls": {
+      const { readXls } = await import("./xls.js");
+      return readXls(bytes, opts);
+    }
     case "powerpoint":
     case "other":
       throw new GongkaiError("E_UNSUPPORTED", `the file is ${kind === "powerpoint" ? "a PowerPoint 97–2003 presentation" : "an OLE2 compound file that is not a Word document"}`, {
@@ -155,7 +167,7 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
   }
   if (format === "docx" && !opts.format && isZip(bytes) && !isDocxZip(bytes) && EXT[extOf(opts.path)] !== "docx") {
     throw new GongkaiError("E_UNSUPPORTED", "the file is a ZIP archive but not a Word .docx (no word/document.xml)", {
-      hint: "xlsx, pptx and odt are not supported: save the notice as .docx, PDF or text",
+      hint: "pptx and odt are not supported: save the notice as .docx, PDF or text",
     });
   }
   switch (format) {
@@ -173,6 +185,14 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     }
     case "doc":
       return readOle(bytes, opts);
+    case "xlsx": {
+      const { readXlsx } = await import("./xlsx.js");
+      return readXlsx(bytes, opts);
+    }
+    case "xls": {
+      const { readXls } = await import("./xls.js");
+      return readXls(bytes, opts);
+    }
     case "html": {
       const { readHtml } = await import("./html.js");
       const declared = opts.encoding ? undefined : declaredCharset(bytes);

@@ -8,6 +8,8 @@ async function read(m: SandboxRequest): Promise<DecodedInput> {
   if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
   if (m.format === "ofd") return (await import("./ofd.js")).readOfdInProcess(m.bytes, m.opts);
   if (m.format === "doc") return (await import("./doc.js")).readDocInProcess(m.bytes, m.opts);
+  if (m.format === "xlsx") return (await import("./xlsx.js")).readXlsxInProcess(m.bytes, m.opts);
+  if (m.format === "xls") return (await import("./xls.js")).readXlsInProcess(m.bytes, m.opts);
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }
 

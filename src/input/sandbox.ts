@@ -14,7 +14,7 @@ import { GongkaiError, type ErrorCode } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
 import type { ReadOptions } from "./types.js";
 
-export type SandboxedFormat = "pdf" | "docx" | "doc" | "ofd";
+export type SandboxedFormat = "pdf" | "docx" | "doc" | "ofd" | "xlsx" | "xls";
 
 /** Wall-clock limit for reading one input (GONGKAI_READ_TIMEOUT_MS overrides it, for tests and slow machines). */
 export const READ_TIMEOUT_MS = 30_000;
@@ -33,8 +33,8 @@ export type SandboxReply =
   | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: string; hint?: string } };
 
 /** The error a reader failure is reported as, per format. */
-export const READ_ERROR_CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", doc: "E_DOC_CORRUPT", ofd: "E_OFD_CORRUPT" };
-const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", doc: "the Word 97–2003 file", ofd: "the OFD file" };
+export const READ_ERROR_CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", doc: "E_DOC_CORRUPT", ofd: "E_OFD_CORRUPT", xlsx: "E_XLS_CORRUPT", xls: "E_XLS_CORRUPT" };
+const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", doc: "the Word 97–2003 file", ofd: "the OFD file", xlsx: "the spreadsheet", xls: "the spreadsheet" };
 
 export function readTimeoutMs(): number {
   const env = Number(process.env["GONGKAI_READ_TIMEOUT_MS"]);

@@ -3,7 +3,7 @@
  * `npm run stress` at full size. Each returns { name, bytes } for a file gongkai should finish
  * in seconds, with bounded memory, with a result or a typed error.
  */
-import { deflateSync } from "node:zlib";
+import { createDeflate, deflateSync } from "node:zlib";
 import JSZip from "jszip";
 
 const enc = (s) => Buffer.from(s, "utf8");
@@ -73,12 +73,14 @@ export const docxDeep = (n) => docx(doc("<w:tbl><w:tr><w:tc>".repeat(n) + para("
 export const docxManyNumbered = (n) => docx(doc(Array.from({ length: n }, (_, i) => para(`做好第${i}项工作。（牵头单位：市司法局）`, NUMPR)).join("")), numbering("%1."));
 
 // ---------- pdf ----------
+/** A one-page PDF whose content stream is `contents` (a string; with `filter`, Flate-compressed; a Buffer is taken as already compressed). */
 function pdf(contents, { filter = false } = {}) {
   const objs = [];
   objs.push("<< /Type /Catalog /Pages 2 0 R >>");
   objs.push("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   objs.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
-  const data = filter ? deflateSync(contents, { level: 9 }) : Buffer.from(contents, "latin1");
+  if (Buffer.isBuffer(contents)) filter = true;
+  const data = Buffer.isBuffer(contents) ? contents : filter ? deflateSync(contents, { level: 9 }) : Buffer.from(contents, "latin1");
   objs.push(null); // stream
   objs.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const parts = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
@@ -99,8 +101,19 @@ function pdf(contents, { filter = false } = {}) {
 const TEXT_OPS = "BT /F1 12 Tf 72 720 Td (1. Work on it) Tj ET\n";
 /** n nested q (save) operators, compressed: tiny file, heavy operator list. */
 export const pdfNestedQ = (n) => pdf("q ".repeat(n) + TEXT_OPS + "Q ".repeat(n), { filter: true });
-/** A content stream that unpacks to `mb` MB of white space. */
-export const pdfBomb = (mb) => pdf(TEXT_OPS + " ".repeat(mb * 1024 * 1024), { filter: true });
+/** A content stream that unpacks to `mb` MB of white space (compressed as it is made: 2 GB bombs need no 2 GB buffer). */
+export async function pdfBomb(mb) {
+  const z = createDeflate({ level: 9 });
+  const chunks = [];
+  z.on("data", (c) => chunks.push(c));
+  const done = new Promise((resolve) => z.on("end", resolve));
+  z.write(TEXT_OPS);
+  const block = Buffer.alloc(1 << 20, 0x20);
+  for (let i = 0; i < mb; i++) if (!z.write(block)) await new Promise((resolve) => z.once("drain", resolve));
+  z.end();
+  await done;
+  return pdf(Buffer.concat(chunks));
+}
 /** n path segments that look like table rules. */
 export const pdfManyRules = (n) => pdf(Array.from({ length: n }, (_, i) => `${50 + (i % 400)} ${100 + (i % 600)} m ${60 + (i % 400)} ${100 + (i % 600)} l S`).join("\n") + "\n" + TEXT_OPS, { filter: true });
 

@@ -5,7 +5,8 @@ import type { DecodedInput } from "../text/blocks.js";
 import type { SandboxReply, SandboxRequest } from "./sandbox.js";
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
-  if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  // each step of a PDF is reported: the main thread bounds every step, not only the whole file
+  if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts, (progress) => parentPort?.postMessage({ id: m.id, progress } satisfies SandboxReply));
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }
 

@@ -151,7 +151,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
     sections: sectionTree(items),
     tasks,
     // every message is one line: a quoted span may hold a line break
-    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\r\n]+/gu, " ") })),
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\n\r\v\f\u0085\u2028\u2029]+/gu, " ") })),
   };
 }
 

@@ -7,6 +7,8 @@
 
 /** Deepest element nesting kept (browsers stop at 512; real notice pages stay under ~40). */
 export const HTML_MAX_DEPTH = 256;
+/** Elements a page may open: the parser's tree costs ~2 KB per element, so a page of tiny elements is refused before parsing (real pages: a few thousand; a 5,000-row table ~80,000). */
+export const HTML_MAX_ELEMENTS = 150_000;
 /** Deepest table-in-table nesting kept: each table level re-reads the text below it (layout pages nest a few). */
 export const HTML_MAX_TABLE_DEPTH = 16;
 
@@ -46,12 +48,13 @@ function rawEnd(html: string, name: string, from: number): number {
 }
 
 /** The page with tags below HTML_MAX_DEPTH blanked, and the deepest nesting seen; linear in the page. */
-export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: string; depth: number; tables: number } {
+export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: string; depth: number; tables: number; elements: number } {
   const stack: { name: string; blank: boolean }[] = [];
   const cuts: [number, number][] = [];
   let deepest = 0;
   let tables = 0; // kept tables open
   let deepestTables = 0;
+  let elements = 0;
   /** Open tables, innermost last: is it blanked? */
   const openTables: boolean[] = [];
   let i = html.indexOf("<");
@@ -72,6 +75,7 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
     }
     const name = html.slice(nameStart, n).toLowerCase();
     const end = tagEnd(html, i);
+    if (!closing) elements++;
     if (TABLE_PARTS.has(name) && openTables[openTables.length - 1] === true) {
       cuts.push([i, end]);
       i = html.indexOf("<", end);
@@ -109,12 +113,12 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
     }
     i = html.indexOf("<", end);
   }
-  if (cuts.length === 0) return { html, depth: deepest, tables: deepestTables };
+  if (cuts.length === 0) return { html, depth: deepest, tables: deepestTables, elements };
   let out = "";
   let copied = 0;
   for (const [a, b] of cuts) {
     out += html.slice(copied, a) + " ".repeat(b - a);
     copied = b;
   }
-  return { html: out + html.slice(copied), depth: deepest, tables: deepestTables };
+  return { html: out + html.slice(copied), depth: deepest, tables: deepestTables, elements };
 }

@@ -11,7 +11,8 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import type { Block, DecodedInput } from "../text/blocks.js";
-import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
+import { GongkaiError } from "../errors.js";
+import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_ELEMENTS, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
 
 const processor = unified().use(rehypeParse);
 
@@ -190,7 +191,12 @@ interface Acc {
 export function readHtml(text: string, encoding: string | null): DecodedInput {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // tags nested past the cap are blanked (same length, so offsets hold): the walks below recurse per level
-  const { html: capped, depth, tables } = capHtmlDepth(source);
+  const { html: capped, depth, tables, elements } = capHtmlDepth(source);
+  if (elements > HTML_MAX_ELEMENTS) {
+    throw new GongkaiError("E_TOO_LARGE", `the page has ${elements.toLocaleString("en")} elements (the limit is ${HTML_MAX_ELEMENTS.toLocaleString("en")}): more than gongkai reads in bounded memory`, {
+      hint: "save the article alone (the notice and its attachments), or its text",
+    });
+  }
   const tree = processor.parse(capped) as Root;
   const article = findArticle(tree, weigh(tree));
   const blocks = htmlBlocks(capped, tree, article, true);

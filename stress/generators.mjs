@@ -14,6 +14,8 @@ export const textMarkers = (n) => enc(Array.from({ length: n }, (_, i) => ["一�
 export const textLeadLines = (n) => enc("一、任务\n" + "牵头单位：".repeat(1) + "A局\n" + "牵头单位：\n".repeat(n));
 export const textTaskLines = (n) => enc("一、工作\n" + Array.from({ length: n }, (_, i) => `（${i % 9 + 1}）做好第${i}项工作。（牵头单位：市司法局）`).join("\n"));
 export const textBracketLine = (n) => enc("一、" + "（牵头单位：".repeat(n));
+/** n numbered lines with the same marker: every line an item with a warning (the costliest line there is). */
+export const textDuplicateItems = (n) => enc("一、任务\n" + "（一）做好工作\n".repeat(n));
 export const textNewlineInBracket = (n) => enc(`关于做好工作的通知\n一、做好工作。（牵头单位：市司法局\n${"甲".repeat(n)}`);
 
 // ---------- markdown ----------
@@ -40,6 +42,8 @@ export const htmlBig = (mb) => {
   const para = "<p>（一）做好第项工作，加强统筹协调，落实责任分工。（牵头单位：市司法局；责任单位：各区人民政府）2025年底前完成。</p>\n";
   return page(`<div class="content"><h1>关于做好工作的通知</h1>${para.repeat(Math.ceil((mb * 1024 * 1024) / Buffer.byteLength(para)))}</div>`);
 };
+/** A page of n tiny elements: the parser's tree costs per element, not per byte. */
+export const htmlManyElements = (n) => page(`<div>${"<span>做好工作</span>".repeat(n)}</div>`);
 export const htmlBracketNewline = () => page("<p>一、做好工作。（牵头单位：市司法局\n责任单位：各区</p>");
 
 // ---------- docx ----------
@@ -128,6 +132,7 @@ export const CASES = [
   ["text: 牵头单位： lines", "txt", textLeadLines, 200_000, 20_000],
   ["text: task lines", "txt", textTaskLines, 100_000, 5_000],
   ["text: open brackets on one line", "txt", textBracketLine, 200_000, 20_000],
+  ["text: duplicate item lines", "txt", textDuplicateItems, 100_000, 5_000],
   ["md: nested list", "md", mdNestedList, 3_000, 300],
   ["md: a run of >", "md", mdQuoteRun, 1_000_000, 50_000],
   ["md: nested quotes", "md", mdNestedQuotes, 2_000, 200],
@@ -138,7 +143,8 @@ export const CASES = [
   ["html: nested svg", "html", (n) => htmlNested("svg", n), 100_000, 5_000],
   ["html: unclosed b", "html", (n) => htmlNested("unclosedB", n), 100_000, 5_000],
   ["html: nested li", "html", (n) => htmlNested("li", n), 50_000, 3_000],
-  ["html: big page (MB)", "html", htmlBig, 10, 1],
+  ["html: big page (MB)", "html", htmlBig, 6, 1],
+  ["html: many elements", "html", htmlManyElements, 300_000, 3_000],
   ["docx: nested numbering", "docx", docxNestedNumbering, 3_000, 500],
   ["docx: unclosed paragraphs", "docx", docxUnclosedParagraphs, 20_000, 2_000],
   ["docx: long labels", "docx", (n) => docxLongLabels(n), 9_000, 1_000],
@@ -146,5 +152,6 @@ export const CASES = [
   ["docx: deep elements", "docx", docxDeep, 300_000, 5_000],
   ["pdf: nested q", "pdf", pdfNestedQ, 200_000, 100],
   ["pdf: bomb (MB)", "pdf", pdfBomb, 300, 20],
+  ["pdf: bomb 2 GB (MB)", "pdf", pdfBomb, 2_000, 80],
   ["pdf: many rules", "pdf", pdfManyRules, 50_000, 2_000],
 ];

@@ -14,6 +14,7 @@ import { ORG_SUFFIX_RE } from "./extract/patterns.js";
 import { type ReferenceFinding, references } from "./extract/references.js";
 import { type ItemFinding, sections } from "./extract/sections.js";
 import type { Diagnostic, ExtractContext, Extractor, Finding } from "./extract/types.js";
+import { checkDecodedSize } from "./input/decoded-limits.js";
 import { readInput, readTextString, type ReadOptions } from "./input/index.js";
 import { lowCoverage, measureCoverage, scanCoverage } from "./normalize/coverage.js";
 import { itemTasks, sectionTree, tableTasks } from "./normalize/tasks.js";
@@ -56,6 +57,7 @@ export async function parseBuffer(bytes: Uint8Array, opts: ParseOptions = {}): P
 
 /** Run the extractors over an already decoded input. */
 export function parseDecoded(input: DecodedInput, opts: ParseOptions = {}): Result {
+  checkDecodedSize(input); // memory grows with lines and characters: past the caps, a typed error
   const text = new SourceText(input);
   const layout = computeLayout(text.paragraphs);
   const found = new Map<string, Finding[]>();
@@ -151,7 +153,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
     sections: sectionTree(items),
     tasks,
     // every message is one line: a quoted span may hold a line break
-    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\r\n]+/gu, " ") })),
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/[\n\r\v\f\u0085\u2028\u2029]+/gu, " ") })),
   };
 }
 

@@ -3,7 +3,7 @@
  * `npm run stress` at full size. Each returns { name, bytes } for a file gongkai should finish
  * in seconds, with bounded memory, with a result or a typed error.
  */
-import { deflateSync } from "node:zlib";
+import { createDeflate, deflateSync } from "node:zlib";
 import JSZip from "jszip";
 
 const enc = (s) => Buffer.from(s, "utf8");
@@ -14,6 +14,8 @@ export const textMarkers = (n) => enc(Array.from({ length: n }, (_, i) => ["一�
 export const textLeadLines = (n) => enc("一、任务\n" + "牵头单位：".repeat(1) + "A局\n" + "牵头单位：\n".repeat(n));
 export const textTaskLines = (n) => enc("一、工作\n" + Array.from({ length: n }, (_, i) => `（${i % 9 + 1}）做好第${i}项工作。（牵头单位：市司法局）`).join("\n"));
 export const textBracketLine = (n) => enc("一、" + "（牵头单位：".repeat(n));
+/** n numbered lines with the same marker: every line an item with a warning (the costliest line there is). */
+export const textDuplicateItems = (n) => enc("一、任务\n" + "（一）做好工作\n".repeat(n));
 export const textNewlineInBracket = (n) => enc(`关于做好工作的通知\n一、做好工作。（牵头单位：市司法局\n${"甲".repeat(n)}`);
 
 // ---------- markdown ----------
@@ -40,6 +42,8 @@ export const htmlBig = (mb) => {
   const para = "<p>（一）做好第项工作，加强统筹协调，落实责任分工。（牵头单位：市司法局；责任单位：各区人民政府）2025年底前完成。</p>\n";
   return page(`<div class="content"><h1>关于做好工作的通知</h1>${para.repeat(Math.ceil((mb * 1024 * 1024) / Buffer.byteLength(para)))}</div>`);
 };
+/** A page of n tiny elements: the parser's tree costs per element, not per byte. */
+export const htmlManyElements = (n) => page(`<div>${"<span>做好工作</span>".repeat(n)}</div>`);
 export const htmlBracketNewline = () => page("<p>一、做好工作。（牵头单位：市司法局\n责任单位：各区</p>");
 
 // ---------- docx ----------
@@ -73,12 +77,14 @@ export const docxDeep = (n) => docx(doc("<w:tbl><w:tr><w:tc>".repeat(n) + para("
 export const docxManyNumbered = (n) => docx(doc(Array.from({ length: n }, (_, i) => para(`做好第${i}项工作。（牵头单位：市司法局）`, NUMPR)).join("")), numbering("%1."));
 
 // ---------- pdf ----------
+/** A one-page PDF whose content stream is `contents` (a string; with `filter`, Flate-compressed; a Buffer is taken as already compressed). */
 function pdf(contents, { filter = false } = {}) {
   const objs = [];
   objs.push("<< /Type /Catalog /Pages 2 0 R >>");
   objs.push("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   objs.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
-  const data = filter ? deflateSync(contents, { level: 9 }) : Buffer.from(contents, "latin1");
+  if (Buffer.isBuffer(contents)) filter = true;
+  const data = Buffer.isBuffer(contents) ? contents : filter ? deflateSync(contents, { level: 9 }) : Buffer.from(contents, "latin1");
   objs.push(null); // stream
   objs.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const parts = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
@@ -99,8 +105,19 @@ function pdf(contents, { filter = false } = {}) {
 const TEXT_OPS = "BT /F1 12 Tf 72 720 Td (1. Work on it) Tj ET\n";
 /** n nested q (save) operators, compressed: tiny file, heavy operator list. */
 export const pdfNestedQ = (n) => pdf("q ".repeat(n) + TEXT_OPS + "Q ".repeat(n), { filter: true });
-/** A content stream that unpacks to `mb` MB of white space. */
-export const pdfBomb = (mb) => pdf(TEXT_OPS + " ".repeat(mb * 1024 * 1024), { filter: true });
+/** A content stream that unpacks to `mb` MB of white space (compressed as it is made: 2 GB bombs need no 2 GB buffer). */
+export async function pdfBomb(mb) {
+  const z = createDeflate({ level: 9 });
+  const chunks = [];
+  z.on("data", (c) => chunks.push(c));
+  const done = new Promise((resolve) => z.on("end", resolve));
+  z.write(TEXT_OPS);
+  const block = Buffer.alloc(1 << 20, 0x20);
+  for (let i = 0; i < mb; i++) if (!z.write(block)) await new Promise((resolve) => z.once("drain", resolve));
+  z.end();
+  await done;
+  return pdf(Buffer.concat(chunks));
+}
 /** n path segments that look like table rules. */
 export const pdfManyRules = (n) => pdf(Array.from({ length: n }, (_, i) => `${50 + (i % 400)} ${100 + (i % 600)} m ${60 + (i % 400)} ${100 + (i % 600)} l S`).join("\n") + "\n" + TEXT_OPS, { filter: true });
 
@@ -115,6 +132,7 @@ export const CASES = [
   ["text: 牵头单位： lines", "txt", textLeadLines, 200_000, 20_000],
   ["text: task lines", "txt", textTaskLines, 100_000, 5_000],
   ["text: open brackets on one line", "txt", textBracketLine, 200_000, 20_000],
+  ["text: duplicate item lines", "txt", textDuplicateItems, 100_000, 5_000],
   ["md: nested list", "md", mdNestedList, 3_000, 300],
   ["md: a run of >", "md", mdQuoteRun, 1_000_000, 50_000],
   ["md: nested quotes", "md", mdNestedQuotes, 2_000, 200],
@@ -125,7 +143,8 @@ export const CASES = [
   ["html: nested svg", "html", (n) => htmlNested("svg", n), 100_000, 5_000],
   ["html: unclosed b", "html", (n) => htmlNested("unclosedB", n), 100_000, 5_000],
   ["html: nested li", "html", (n) => htmlNested("li", n), 50_000, 3_000],
-  ["html: big page (MB)", "html", htmlBig, 10, 1],
+  ["html: big page (MB)", "html", htmlBig, 6, 1],
+  ["html: many elements", "html", htmlManyElements, 300_000, 3_000],
   ["docx: nested numbering", "docx", docxNestedNumbering, 3_000, 500],
   ["docx: unclosed paragraphs", "docx", docxUnclosedParagraphs, 20_000, 2_000],
   ["docx: long labels", "docx", (n) => docxLongLabels(n), 9_000, 1_000],
@@ -133,5 +152,6 @@ export const CASES = [
   ["docx: deep elements", "docx", docxDeep, 300_000, 5_000],
   ["pdf: nested q", "pdf", pdfNestedQ, 200_000, 100],
   ["pdf: bomb (MB)", "pdf", pdfBomb, 300, 20],
+  ["pdf: bomb 2 GB (MB)", "pdf", pdfBomb, 2_000, 80],
   ["pdf: many rules", "pdf", pdfManyRules, 50_000, 2_000],
 ];

@@ -34,15 +34,20 @@ const HAS_CJK = /[\u3400-\u9fff]/u;
 const localised = (code: string, message: string): string =>
   getLang() === "zh" && !HAS_CJK.test(message) && codeText(code) !== null ? `${codeText(code)}：${message}` : message;
 
+/** Anything a terminal or a line-reading tool takes for a line end (a file name may hold one too). */
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]+/gu;
+/** One stderr line per message, whatever the file name or the quoted text holds. */
+export const oneLine = (s: string): string => s.replace(LINE_BREAKS, " ");
+
 /** The one-line failure message; with `debug` the stack follows. Pure. */
 export function failureLine(file: string | null, e: SerializedError, debug: boolean, color: ChalkInstance = new Chalk({ level: 0 })): string {
   const hint = e.hint ? ` (${e.hint.replace(/^\((.*)\)$/su, "$1")})` : "";
-  const line = `gongkai: ${file === null ? "" : `${file}: `}${color.red(e.code)}: ${localised(e.code, e.message.split("\n")[0] ?? "")}${hint}`;
+  const line = oneLine(`gongkai: ${file === null ? "" : `${file}: `}${color.red(e.code)}: ${localised(e.code, e.message.split("\n")[0] ?? "")}${hint}`);
   return debug && e.stack ? `${line}\n${e.stack}` : line;
 }
 
 export const warningLine = (file: string, w: Warning, color: ChalkInstance = new Chalk({ level: 0 })): string =>
-  `gongkai: ${file}${w.line === null ? "" : `:${w.line}`}: ${color.yellow(w.code)}: ${localised(w.code, w.message)}`;
+  oneLine(`gongkai: ${file}${w.line === null ? "" : `:${w.line}`}: ${color.yellow(w.code)}: ${localised(w.code, w.message)}`);
 
 export interface Summary {
   files: number;

@@ -7,12 +7,16 @@
 
 /** Deepest element nesting kept (browsers stop at 512; real notice pages stay under ~40). */
 export const HTML_MAX_DEPTH = 256;
+/** Elements a page may open: the parser's tree costs ~2 KB per element, so a page of tiny elements is refused before parsing (real pages: a few thousand; a 5,000-row table ~80,000). */
+export const HTML_MAX_ELEMENTS = 150_000;
 /** Deepest table-in-table nesting kept: each table level re-reads the text below it (layout pages nest a few). */
 export const HTML_MAX_TABLE_DEPTH = 16;
 
 /** Closed implicitly by their next sibling, so never counted as nesting (an unclosed <p> per paragraph is common). */
 const IMPLIED = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp"]);
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image"]);
+/** Parts of a table: a blanked table's own parts are blanked too (left alone, the parser would hang its rows on the table around it). */
+const TABLE_PARTS = new Set(["tr", "td", "th", "tbody", "thead", "tfoot", "caption", "colgroup", "col"]);
 /** Raw-text elements: their content is not markup. */
 const RAW = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
 
@@ -44,12 +48,15 @@ function rawEnd(html: string, name: string, from: number): number {
 }
 
 /** The page with tags below HTML_MAX_DEPTH blanked, and the deepest nesting seen; linear in the page. */
-export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: string; depth: number; tables: number } {
+export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: string; depth: number; tables: number; elements: number } {
   const stack: { name: string; blank: boolean }[] = [];
   const cuts: [number, number][] = [];
   let deepest = 0;
   let tables = 0; // kept tables open
   let deepestTables = 0;
+  let elements = 0;
+  /** Open tables, innermost last: is it blanked? */
+  const openTables: boolean[] = [];
   let i = html.indexOf("<");
   while (i >= 0 && i < html.length) {
     if (html.startsWith("<!--", i)) {
@@ -68,6 +75,12 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
     }
     const name = html.slice(nameStart, n).toLowerCase();
     const end = tagEnd(html, i);
+    if (!closing) elements++;
+    if (TABLE_PARTS.has(name) && openTables[openTables.length - 1] === true) {
+      cuts.push([i, end]);
+      i = html.indexOf("<", end);
+      continue;
+    }
     if (closing) {
       // close the nearest open element of that name (unclosed ones above it close with it)
       let k = stack.length - 1;
@@ -75,7 +88,11 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
       while (k >= floor && stack[k]!.name !== name) k--;
       if (k >= floor) {
         if (stack[k]!.blank) cuts.push([i, end]);
-        for (let j = k; j < stack.length; j++) if (stack[j]!.name === "table" && !stack[j]!.blank) tables--;
+        for (let j = k; j < stack.length; j++) {
+          if (stack[j]!.name !== "table") continue;
+          if (!stack[j]!.blank) tables--;
+          openTables.pop();
+        }
         stack.length = k;
       } else if (stack.length > maxDepth) cuts.push([i, end]);
     } else if (!IMPLIED.has(name) && !VOID.has(name) && html.charCodeAt(end - 2) !== 0x2f) {
@@ -83,6 +100,7 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
       if (blank) cuts.push([i, end]);
       if (name === "table") deepestTables = Math.max(deepestTables, tables + 1);
       if (!blank && name === "table") tables++;
+      if (name === "table") openTables.push(blank);
       stack.push({ name, blank });
       deepest = Math.max(deepest, stack.length);
       if (RAW.has(name)) {
@@ -95,12 +113,12 @@ export function capHtmlDepth(html: string, maxDepth = HTML_MAX_DEPTH): { html: s
     }
     i = html.indexOf("<", end);
   }
-  if (cuts.length === 0) return { html, depth: deepest, tables: deepestTables };
+  if (cuts.length === 0) return { html, depth: deepest, tables: deepestTables, elements };
   let out = "";
   let copied = 0;
   for (const [a, b] of cuts) {
     out += html.slice(copied, a) + " ".repeat(b - a);
     copied = b;
   }
-  return { html: out + html.slice(copied), depth: deepest, tables: deepestTables };
+  return { html: out + html.slice(copied), depth: deepest, tables: deepestTables, elements };
 }

@@ -11,7 +11,8 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import type { Block, DecodedInput } from "../text/blocks.js";
-import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
+import { GongkaiError } from "../errors.js";
+import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_ELEMENTS, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
 
 const processor = unified().use(rehypeParse);
 
@@ -190,7 +191,12 @@ interface Acc {
 export function readHtml(text: string, encoding: string | null): DecodedInput {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // tags nested past the cap are blanked (same length, so offsets hold): the walks below recurse per level
-  const { html: capped, depth, tables } = capHtmlDepth(source);
+  const { html: capped, depth, tables, elements } = capHtmlDepth(source);
+  if (elements > HTML_MAX_ELEMENTS) {
+    throw new GongkaiError("E_TOO_LARGE", `the page has ${elements.toLocaleString("en")} elements (the limit is ${HTML_MAX_ELEMENTS.toLocaleString("en")}): more than gongkai reads in bounded memory`, {
+      hint: "save the article alone (the notice and its attachments), or its text",
+    });
+  }
   const tree = processor.parse(capped) as Root;
   const article = findArticle(tree, weigh(tree));
   const blocks = htmlBlocks(capped, tree, article, true);
@@ -270,7 +276,8 @@ function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitl
     const carried: ({ text: Acc; start: number; left: number } | undefined)[] = [];
     for (const tr of tableRows(el)) {
       const cells = cellsOf(tr);
-      const texts = cells.map(cellText);
+      // a layout table's cells are read once, as text (reading them as cells first doubled the work per nested table)
+      const texts = layout ? [] : cells.map(cellText);
       const pending = carried.some((c) => c && c.left > 0);
       if (layout || (texts.filter(hasText).length <= 1 && !pending)) {
         // a layout row: its content is ordinary text
@@ -391,6 +398,7 @@ const isWord = (c: number | undefined): boolean =>
 /** `<meta name="ArticleTitle">`-style values and a 文号 printed in the page's metadata block. */
 function pageMeta(tree: Root, article: Element | Root): Record<string, string> {
   const meta: Record<string, string> = {};
+  const lengths = textLengths(tree);
   const visit = (n: Root | Element, inArticle: boolean): void => {
     for (const c of elementChildren(n)) {
       const here = inArticle || c === article;
@@ -399,9 +407,12 @@ function pageMeta(tree: Root, article: Element | Root): Record<string, string> {
         const content = attr(c, "content").trim();
         if (content && /^(?:ArticleTitle|PubDate|ContentSource)$/iu.test(name)) meta[name] = content;
       } else if (!here && !isChrome(c) && (c.tagName === "td" || c.tagName === "li" || c.tagName === "span" || c.tagName === "p" || c.tagName === "div")) {
-        const m = /(?:发文字号|文\s*号)\s*[:：]\s*([^\s:：]{2,40}?〔\d{4}〕\d{1,5}号|[^\s:：]{2,40}?[[(（]\d{4}[\])）]\d{1,5}号)/u.exec(textOf(c));
+        // a metadata box is small: a big element (a layout cell holding the page) is read by its own text only,
+        // its boxes are visited below (reading each ancestor whole was quadratic in the nesting)
+        const text = (lengths.get(c) ?? 0) <= META_BOX_CHARS ? textOf(c) : ownText(c);
+        const m = /(?:发文字号|文\s*号)\s*[:：]\s*([^\s:：]{2,40}?〔\d{4}〕\d{1,5}号|[^\s:：]{2,40}?[[(（]\d{4}[\])）]\d{1,5}号)/u.exec(text);
         if (m && !meta["文号"]) meta["文号"] = m[1]!;
-        tableMeta(textOf(c), meta);
+        tableMeta(text, meta);
       }
       visit(c, here);
     }
@@ -409,6 +420,28 @@ function pageMeta(tree: Root, article: Element | Root): Record<string, string> {
   visit(tree, article.type === "root");
   return meta;
 }
+
+/** Longest text of an element read whole for page metadata (a 索引号/发文字号 box is a few hundred characters). */
+const META_BOX_CHARS = 3000;
+
+/** Length of textOf() for every element, in one pass. */
+function textLengths(tree: Root): Map<Element, number> {
+  const out = new Map<Element, number>();
+  const visit = (node: Root | ElementContent): number => {
+    if (node.type === "text") return node.value.length;
+    if (node.type !== "element" && node.type !== "root") return 0;
+    if (node.type === "element" && isChrome(node)) return 0;
+    let n = 0;
+    for (const c of node.children as ElementContent[]) n += visit(c);
+    if (node.type === "element") out.set(node, n);
+    return n;
+  };
+  visit(tree);
+  return out;
+}
+
+/** The text directly inside an element (its text children, no descendants). */
+const ownText = (el: Element): string => (el.children as ElementContent[]).map((c) => (c.type === "text" ? c.value : "")).join("");
 
 /** Keys of a government page's metadata table (索引号 / 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期). */
 const TABLE_KEY_RE = /(?<key>发文机关|成文日期|标题)[:：](?<value>[^:：]{1,120}?)(?=索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|$)/gu;

@@ -14,6 +14,7 @@ import type { DecodedInput } from "../text/blocks.js";
 import { isCjk } from "../text/chars.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
 import type { ReadOptions } from "./types.js";
+import { checkPdfExpansion } from "./pdf-guard.js";
 import { readSandboxed } from "./sandbox.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -56,7 +57,11 @@ function assetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
 async function loadPdfJs(): Promise<PdfJs> {
   const push = Array.prototype.push;
   try {
-    return await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // its "fake worker" is loaded now, not inside the first file's opening step (which has a time bound)
+    const workerModule: string = "pdfjs-dist/legacy/build/pdf.worker.mjs"; // untyped: imported for its side effect
+    await import(workerModule);
+    return pdfjs;
   } finally {
     Array.prototype.push = push;
   }
@@ -67,9 +72,14 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedIn
   return readSandboxed("pdf", bytes, opts, () => readPdfInProcess(bytes, opts));
 }
 
-export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+/** Called after each step of a read (pdf.js loaded, the file opened with its page count, each page read). */
+export type ReadProgress = (p: { pages?: number }) => void;
+
+export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions, progress: ReadProgress = () => undefined): Promise<DecodedInput> {
+  checkPdfExpansion(bytes); // a compression bomb is refused before pdf.js inflates it
   pdfjsPromise ??= loadPdfJs();
   const pdfjs = await pdfjsPromise;
+  progress({});
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer: give it a copy
     ...assetDirs(),
@@ -82,7 +92,8 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions): Pr
   });
   try {
     const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, "opening the file");
-    return assemble(await extractPages(pdfjs, doc));
+    progress({ pages: doc.numPages });
+    return assemble(await extractPages(pdfjs, doc, progress));
   } catch (e) {
     throw pdfError(e, opts);
   } finally {
@@ -90,7 +101,7 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions): Pr
   }
 }
 
-async function extractPages(pdfjs: PdfJs, doc: PdfDocument): Promise<PageContent[]> {
+async function extractPages(pdfjs: PdfJs, doc: PdfDocument, progress: ReadProgress): Promise<PageContent[]> {
   const pages: PageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, `loading page ${n}`);
@@ -99,6 +110,7 @@ async function extractPages(pdfjs: PdfJs, doc: PdfDocument): Promise<PageContent
     } finally {
       page.cleanup();
     }
+    progress({});
   }
   return pages;
 }

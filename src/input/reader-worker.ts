@@ -5,7 +5,8 @@ import type { DecodedInput } from "../text/blocks.js";
 import { READ_ERROR_CODE, type SandboxReply, type SandboxRequest } from "./sandbox.js";
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
-  if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  // each step of a PDF is reported: the main thread bounds every step, not only the whole file
+  if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts, (progress) => parentPort?.postMessage({ id: m.id, progress } satisfies SandboxReply));
   if (m.format === "ofd") return (await import("./ofd.js")).readOfdInProcess(m.bytes, m.opts);
   if (m.format === "doc") return (await import("./doc.js")).readDocInProcess(m.bytes, m.opts);
   if (m.format === "xlsx") return (await import("./xlsx.js")).readXlsxInProcess(m.bytes, m.opts);

@@ -5,6 +5,11 @@
  * inside it would ever interrupt (200k nested `q` operators, a quadratic XML pass), so the time
  * limit is enforced from outside, by terminating the worker, and the worker's heap is capped.
  * One worker per thread is kept for the next file; a stopped one is replaced.
+ *
+ * A PDF reports each step (the file opened, each page read): a step that does not report back in
+ * READ_STEP_MS is stopped (one hostile page holds pdf.js), and once the page count is known the whole
+ * file gets READ_BASE_MS plus READ_PAGE_MS per page, within READ_TIMEOUT_MS: a tiny hostile PDF
+ * ends in seconds, a real 200-page one keeps the whole limit.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,6 +23,11 @@ export type SandboxedFormat = "pdf" | "docx" | "doc" | "ofd" | "xlsx" | "xls";
 
 /** Wall-clock limit for reading one input (GONGKAI_READ_TIMEOUT_MS overrides it, for tests and slow machines). */
 export const READ_TIMEOUT_MS = 30_000;
+/** A PDF step (opening the file, reading one page) that takes longer is stopped (GONGKAI_READ_STEP_MS overrides it). */
+export const READ_STEP_MS = 5_000;
+/** Whole-PDF budget once its pages are known: a base plus this much per page (never past the limit per input). */
+export const READ_BASE_MS = 5_000;
+export const READ_PAGE_MS = 2_000;
 /** Heap limit of the reader thread: bounds what a decompression bomb or a deep document can take. */
 export const READ_HEAP_MB = 512;
 
@@ -29,6 +39,7 @@ export interface SandboxRequest {
 }
 
 export type SandboxReply =
+  | { readonly id: number; readonly progress: { readonly pages?: number } }
   | { readonly id: number; readonly ok: true; readonly input: DecodedInput }
   | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: string; hint?: string } };
 
@@ -36,9 +47,17 @@ export type SandboxReply =
 export const READ_ERROR_CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", doc: "E_DOC_CORRUPT", ofd: "E_OFD_CORRUPT", xlsx: "E_XLS_CORRUPT", xls: "E_XLS_CORRUPT" };
 const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", doc: "the Word 97–2003 file", ofd: "the OFD file", xlsx: "the spreadsheet", xls: "the spreadsheet" };
 
+const envMs = (name: string, def: number): number => {
+  const env = Number(process.env[name]);
+  return Number.isFinite(env) && env > 0 ? env : def;
+};
+
 export function readTimeoutMs(): number {
-  const env = Number(process.env["GONGKAI_READ_TIMEOUT_MS"]);
-  return Number.isFinite(env) && env > 0 ? env : READ_TIMEOUT_MS;
+  return envMs("GONGKAI_READ_TIMEOUT_MS", READ_TIMEOUT_MS);
+}
+
+export function readStepMs(): number {
+  return Math.min(envMs("GONGKAI_READ_STEP_MS", READ_STEP_MS), readTimeoutMs());
 }
 
 type Target = { url: URL } | { source: string };
@@ -83,6 +102,7 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
   const w = (worker ??= spawn(target));
   const id = nextId++;
   const ms = readTimeoutMs();
+  const stepMs = readStepMs();
   return new Promise<DecodedInput>((resolve, reject) => {
     const stop = (e: GongkaiError): void => {
       cleanup();
@@ -90,12 +110,27 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
       void w.terminate();
       reject(e);
     };
-    const timer = setTimeout(
-      () => stop(new GongkaiError(READ_ERROR_CODE[format], `reading ${NAME[format]} took longer than ${ms / 1000} s (the limit per input)`, { hint: "the file may be damaged or built to hang readers; re-save or export it" })),
-      ms,
-    );
+    const hint = { hint: "the file may be damaged or built to hang readers; re-save or export it" };
+    const tooLong = (limit: number, what = ""): void =>
+      stop(new GongkaiError(READ_ERROR_CODE[format], `reading ${NAME[format]}${what} took longer than ${limit / 1000} s (the limit per input)`, hint));
+    const timer = setTimeout(() => tooLong(ms), ms);
+    let budget: NodeJS.Timeout | undefined;
+    let step: NodeJS.Timeout | undefined;
+    let steps = 0;
     const onMessage = (m: SandboxReply): void => {
       if (m.id !== id) return;
+      if ("progress" in m) {
+        // the reader is moving: the next step gets its own bound (the first report comes once pdf.js is loaded)
+        clearTimeout(step);
+        const what = steps === 0 ? " (opening it)" : ` (page ${steps})`;
+        step = setTimeout(() => tooLong(stepMs, what), stepMs);
+        steps++;
+        if (m.progress.pages !== undefined && budget === undefined) {
+          const whole = Math.min(ms, READ_BASE_MS + READ_PAGE_MS * m.progress.pages);
+          if (whole < ms) budget = setTimeout(() => tooLong(whole, ` (${m.progress.pages} pages)`), whole);
+        }
+        return;
+      }
       cleanup();
       if (m.ok) resolve(m.input);
       else reject(new GongkaiError(m.error.code, m.error.message, m.error.hint ? { hint: m.error.hint } : undefined));
@@ -109,6 +144,8 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
     const onExit = (): void => onError(Object.assign(new Error("the reader thread stopped"), { code: "ERR_WORKER_EXITED" }));
     const cleanup = (): void => {
       clearTimeout(timer);
+      clearTimeout(step);
+      clearTimeout(budget);
       w.off("message", onMessage).off("error", onError).off("exit", onExit);
       w.unref();
     };

@@ -109,6 +109,12 @@ describe("sheets → document", () => {
     expect(r.document.year).toBe(2023);
     expect(r.tasks.map((t) => [t.id, t.leadUnits, t.deadlines.map((d) => d.date)])).toEqual(ids.map((id) => [id, ["区财政局"], ["2023-06-30"]]));
   });
+  it("a two-row header (责任单位 over 牵头单位 | 配合单位, the other headers merged down) maps the lower row", () => {
+    const rows = [["2023年任务分解表"], ["序号", "工作任务", "责任单位", null, "完成时限"], [null, null, "牵头单位", "配合单位", null], ["1", "完善制度", "区财政局", "区审计局", "6月底前"]];
+    const merges = [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 1, right: 3 }, { top: 1, left: 4, bottom: 2, right: 4 }];
+    const r = parseDecoded(workbookInput("xlsx", [sheet("S", rows, { merges })]));
+    expect(r.tasks.map((t) => [t.id, t.leadUnits, t.supportUnits, t.deadlines.map((d) => d.date)])).toEqual([["A1.1", ["区财政局"], ["区审计局"], ["2023-06-30"]]]);
+  });
   it("sheets that are not task tables come first; empty sheets are skipped; hidden ones are read with a warning", () => {
     const input = workbookInput("xlsx", [
       sheet("任务", TASKS),

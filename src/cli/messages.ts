@@ -159,7 +159,7 @@ const CATALOGUE = {
   didYouMeanParse: { en: "did you mean: gongkai parse {args}", zh: "是否想运行：gongkai parse {args}" },
   seeGongkaiHelp: { en: "see gongkai --help for the commands", zh: "命令列表见 gongkai --help" },
   // --- parse ---
-  parseDescription: { en: "parse notices (.txt, .md, .pdf, .docx, .html; folders are walked) into JSON, NDJSON, CSV, TSV or XLSX", zh: "解析通知（.txt、.md、.pdf、.docx、.html，可给文件夹）为 JSON、NDJSON、CSV、TSV 或 XLSX" },
+  parseDescription: { en: "parse notices (.txt, .md, .html, .pdf, .ofd, .docx, .doc/.wps, .xlsx/.xls; folders are walked) into JSON, NDJSON, CSV, TSV or XLSX", zh: "解析通知（.txt、.md、.html、.pdf、.ofd、.docx、.doc/.wps、.xlsx/.xls，可给文件夹）为 JSON、NDJSON、CSV、TSV 或 XLSX" },
   parseInputs: { en: "files, folders (recursive), or - for stdin", zh: "文件、文件夹（递归），或 - 表示标准输入" },
   optFormat: { en: "output format (default: from the --out extension, else json)", zh: "输出格式（默认按 --out 的扩展名，否则 json）" },
   optOut: { en: "write one combined output file (atomically); - for stdout", zh: "写出一个合并的输出文件（原子写入）；- 表示标准输出" },

@@ -109,7 +109,7 @@ export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
     }
   }
   if (looksBinary(bytes)) {
-    throw new GongkaiError("E_BINARY", "the file is binary, not text", { hint: "give a .txt, .md, .pdf, .docx or .html notice" });
+    throw new GongkaiError("E_BINARY", "the file is binary, not text", { hint: "give a notice as text, Markdown, HTML, PDF, OFD, Word (.docx/.doc) or a spreadsheet (.xlsx/.xls)" });
   }
   try {
     return { text: decodeWith(bytes, "utf-8"), encoding: "utf-8" };

@@ -35,6 +35,8 @@ const corrupt = (detail: string, cause?: unknown): GongkaiError =>
 const FIB_FLAGS = 0x0a;
 const F_ENCRYPTED = 0x0100;
 const WORD_MAGIC = 0xa5ec;
+/** wIdent of Word 6.0/95 (0xA5DC) and Word 2 (0xA59B, 0xA59C) files: another FIB, other piece tables. */
+const OLD_WORD_MAGIC = new Set([0xa5dc, 0xa59b, 0xa59c]);
 
 /** The FIB's fEncrypted flag, read from a WordDocument stream. */
 export function fibEncrypted(word: Uint8Array): boolean {
@@ -264,7 +266,13 @@ export async function wordMainStory(bytes: Uint8Array): Promise<MainStory> {
   const streams = openStreams(bytes);
   const word = streams.get("WORDDOCUMENT");
   if (!word) throw corrupt("no WordDocument stream");
-  if (word.length < 0x1a6 || word.readUInt16LE(0) !== WORD_MAGIC) throw corrupt("the WordDocument stream does not start with a Word 97 FIB");
+  const magic = word.length >= 2 ? word.readUInt16LE(0) : 0;
+  if (OLD_WORD_MAGIC.has(magic)) {
+    throw new GongkaiError("E_UNSUPPORTED", "the file is a Word 6.0/95 (or older) document, which gongkai cannot read", {
+      hint: "open it in Word, WPS or LibreOffice and save it as .docx (另存为 .docx)",
+    });
+  }
+  if (word.length < 0x1a6 || magic !== WORD_MAGIC) throw corrupt("the WordDocument stream does not start with a Word 97 FIB");
   if (fibEncrypted(word)) throw encryptedError("the Word file");
   try {
     return (await new BodyReader(streams).extractWordDocument(null, word)) as MainStory;

@@ -48,28 +48,12 @@ export function serialToDate(serial: number, date1904 = false): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0)) * 86_400_000) + Date.UTC(1899, 11, 30));
 }
 
-/** An `m` run that is a month: not minutes, which follow an hour or precede seconds (`h:mm`, `mm:ss`). */
-function hasMonth(letters: string): boolean {
-  for (let i = 0; i < letters.length; i++) {
-    if (letters[i] !== "m") continue;
-    let j = i;
-    while (j < letters.length && letters[j] === "m") j++;
-    let before = i - 1;
-    while (before >= 0 && letters[before] === ":") before--;
-    let after = j;
-    while (after < letters.length && letters[after] === ":") after++;
-    if (letters[before] !== "h" && letters[after] !== "s") return true;
-    i = j;
-  }
-  return false;
-}
-
 /** A date shown by the parts its format has: 2022年6月30日, 2022年6月, 6月30日, 14:30. */
 export function formatDate(d: Date, code: string | undefined): string {
   const letters = codeLetters(code ?? "yyyy/m/d");
   const y = letters.includes("y");
   const day = letters.includes("d");
-  const month = hasMonth(letters);
+  const month = /m/u.test(letters.replace(/h{1,4}:?m{1,4}|m{1,4}:?s{1,4}/gu, ""));
   const time = /h|s/u.test(letters) && !y && !day;
   const Y = d.getUTCFullYear();
   const M = d.getUTCMonth() + 1;

@@ -110,6 +110,10 @@ describe("damaged, encrypted and hostile files end quickly in a typed error", ()
     expect(performance.now() - t).toBeLessThan(10_000);
   });
 
+  it("a Word 6.0/95 file is named and refused, not called corrupt", async () => {
+    await expect(read("doc/word95_ident.doc")).rejects.toMatchObject({ code: "E_UNSUPPORTED", message: expect.stringMatching(/Word 6\.0\/95/u) });
+  });
+
   it("the encrypted error says how to remove the password", async () => {
     await expect(read("doc/encrypted_fib.doc")).rejects.toMatchObject({ code: "E_ENCRYPTED", hint: expect.stringMatching(/另存为/u) });
   });

@@ -51,7 +51,8 @@ function sheetTable(sheet: SheetData): SheetTable | null {
   let first = 0;
   while (first < rows.length && filled(rows[first]!) <= 1) first++;
   const lines = rows.slice(0, first).map((r) => r.find((c) => c !== "") ?? "");
-  const headings = new Set(lines.map((_, i) => i));
+  // the title rows are headings (the first is the document's title when the sheet is read alone), a 附件N label is not
+  const headings = new Set(lines.flatMap((l, i) => (ATTACHMENT_HEADER_RE.test(fold(squash(l))) ? [] : [i])));
   let header = -1;
   for (let i = first; i < Math.min(rows.length, first + HEADER_SEARCH_ROWS); i++) {
     if (filled(rows[i]!) >= 2 && mapColumns(rows[i]!) !== null) {

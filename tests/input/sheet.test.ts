@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parseBuffer, ResultSchema, type Result } from "../../src/index.js";
+import { parseDecoded } from "../../src/pipeline.js";
 import { readInput, sniffFormat } from "../../src/input/index.js";
 import { readBiff, readXlsInProcess } from "../../src/input/xls.js";
 import { readXlsxInProcess } from "../../src/input/xlsx.js";
@@ -93,9 +94,26 @@ describe("sheets → document", () => {
     const b = workbookInput("xls", [sheet("附件 3", TASKS), sheet("附件4", TASKS)]);
     expect(b.source.split("\n").filter((l) => l.startsWith("附件"))).toEqual(["附件3", "附件4"]);
   });
-  it("a sheet that titles itself 附件N keeps its own line", () => {
+  it("a sheet that titles itself 附件N keeps its own line, which is no heading (the title under it is)", () => {
     const input = workbookInput("xls", [sheet("S1", [["附件2"], ["清单"], ...TASKS]), sheet("S2", [["附件3"], ...TASKS])]);
     expect(input.source.match(/附件\d/gu)).toEqual(["附件2", "附件3"]);
+    expect(input.blocks.slice(0, 2).map((b) => [b.text, b.kind])).toEqual([["附件2", undefined], ["清单", "heading"]]);
+  });
+  it.each([
+    ["one task sheet", [sheet("S", [["2023年重点任务清单"], ...TASKS])], "2023年重点任务清单", ["A1.1"]],
+    ["one task sheet labelled 附件2", [sheet("S", [["附件2"], ["2023年重点任务清单"], ...TASKS])], "2023年重点任务清单", ["A2.1"]],
+    ["two task sheets", [sheet("甲", [["2023年清单一"], ...TASKS]), sheet("乙", [["清单二"], ...TASKS])], "2023年清单一", ["A1.1", "A2.1"]],
+  ])("read alone, %s: title %s, tasks %j", (_name, sheets, title, ids) => {
+    const r = parseDecoded(workbookInput("xlsx", sheets));
+    expect(r.document.title).toBe(title);
+    expect(r.document.year).toBe(2023);
+    expect(r.tasks.map((t) => [t.id, t.leadUnits, t.deadlines.map((d) => d.date)])).toEqual(ids.map((id) => [id, ["区财政局"], ["2023-06-30"]]));
+  });
+  it("a two-row header (责任单位 over 牵头单位 | 配合单位, the other headers merged down) maps the lower row", () => {
+    const rows = [["2023年任务分解表"], ["序号", "工作任务", "责任单位", null, "完成时限"], [null, null, "牵头单位", "配合单位", null], ["1", "完善制度", "区财政局", "区审计局", "6月底前"]];
+    const merges = [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 1, right: 3 }, { top: 1, left: 4, bottom: 2, right: 4 }];
+    const r = parseDecoded(workbookInput("xlsx", [sheet("S", rows, { merges })]));
+    expect(r.tasks.map((t) => [t.id, t.leadUnits, t.supportUnits, t.deadlines.map((d) => d.date)])).toEqual([["A1.1", ["区财政局"], ["区审计局"], ["2023-06-30"]]]);
   });
   it("sheets that are not task tables come first; empty sheets are skipped; hidden ones are read with a warning", () => {
     const input = workbookInput("xlsx", [

@@ -4,7 +4,7 @@
  * unless --force. "Of the output's kind" means its extension fits and its first bytes look like
  * what gongkai writes there, so `-o notice.html` does not replace a notice saved as a web page.
  */
-import { open, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
 import { KIND_EXTENSIONS, type OutputKind } from "./formats.js";
@@ -63,5 +63,28 @@ export async function guardOverwrite(t: OutTarget): Promise<void> {
   const bytesOk = extOk && looksLikeKind(t.kind, await head(t.abs).catch(() => Buffer.alloc(0)));
   if (!bytesOk) {
     throw new GongkaiError("E_OUTPUT", msg("outNotOurs", { file: t.shown, kind: t.kind.toUpperCase() }), { hint: msg("outNotOursHint") });
+  }
+}
+
+/** gongkai's own workbooks are small; a larger file at the --out path is not looked into. */
+const OWN_XLSX_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Is the file at `abs` an earlier output of gongkai of this kind (a workbook whose creator is
+ * gongkai, a report page with gongkai's generator tag)? A folder walk then leaves it out, so that
+ * `parse notices/ -o notices/tasks.xlsx` can run again instead of reading its own tasks back.
+ */
+export async function isOwnOutput(abs: string, kind: OutputKind): Promise<boolean> {
+  const st = await stat(abs).catch(() => null);
+  if (!st?.isFile()) return false;
+  try {
+    if (kind === "html") return looksLikeKind("html", await head(abs)) && st.size > 0;
+    if (kind !== "xlsx" || st.size > OWN_XLSX_MAX_BYTES) return false;
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(await readFile(abs));
+    const core = await zip.file("docProps/core.xml")?.async("string");
+    return core !== undefined && /<dc:creator>gongkai<\/dc:creator>/u.test(core);
+  } catch {
+    return false; // unreadable: not ours, so it stays an input and the guard refuses it
   }
 }

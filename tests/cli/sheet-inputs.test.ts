@@ -30,4 +30,19 @@ describe("spreadsheets as inputs", () => {
     expect(readFileSync(path.join(dir, "in/a.xlsx")).equals(before)).toBe(true);
     expect(listFiles(path.join(dir, "in"))).toEqual(["a.xlsx"]);
   }, 120_000);
+
+  it("runs again over its own earlier workbook and report at the --out path, without reading them back", async () => {
+    const dir = tempDir();
+    copyInto(dir, { "in/a.xlsx": SHEET("003_附件1.xlsx") });
+    const first = await runCli(["parse", "in", "-o", "in/tasks.xlsx"], { cwd: dir });
+    expect(first.code).toBe(0);
+    const again = await runCli(["parse", "in", "-o", "in/tasks.xlsx", "-v"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^gongkai: 1 file, /mu); // a.xlsx only: tasks.xlsx is not read back
+    expect(listFiles(path.join(dir, "in"))).toEqual(["a.xlsx", "tasks.xlsx"]);
+    const rep = await runCli(["report", "in", "-o", "in/r.html"], { cwd: dir });
+    expect(rep.code).toBe(0);
+    const rep2 = await runCli(["report", "in", "-o", "in/r.html"], { cwd: dir });
+    expect(rep2.code).toBe(0);
+  }, 120_000);
 });

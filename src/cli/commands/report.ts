@@ -13,7 +13,7 @@ import { addCommon, helpAfter } from "../common.js";
 import { serializeError, type SerializedError } from "../failure.js";
 import { type InputRef, walkInputs } from "../inputs.js";
 import { msg } from "../messages.js";
-import { guardOverwrite } from "../out-guard.js";
+import { guardOverwrite, isOwnOutput } from "../out-guard.js";
 import { InputGuard, TempFiles, writeFileAtomic } from "../safe-fs.js";
 import { streamWriter } from "../sinks.js";
 import { usageFromZod } from "../usage.js";
@@ -74,7 +74,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     const reporter = new Reporter(io, { quiet: !!opts.quiet, debug: !!opts.debug, verbose: !!opts.verbose, color: opts.color });
     let maxSize = DEFAULT_MAX_SIZE;
     const outAbs = opts.out === "-" ? null : resolve(io.cwd, opts.out);
-    const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: [] });
+    const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: outAbs !== null && (await isOwnOutput(outAbs, "html")) ? [outAbs] : [] });
     try {
       if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
       if (outAbs !== null) {

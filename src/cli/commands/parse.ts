@@ -16,7 +16,7 @@ import { msg } from "../messages.js";
 import { addCommon, helpAfter } from "../common.js";
 import { usageFromZod } from "../usage.js";
 
-const READ_FORMATS = ["text", "markdown", "pdf", "docx", "html"] as const;
+const READ_FORMATS = ["text", "markdown", "pdf", "docx", "html", "ofd"] as const;
 
 /** Raw commander options, checked and turned into BatchOptions. */
 export const ParseOptionsSchema = z.object({

@@ -80,6 +80,12 @@ class Package {
     return this.files.has(normPath(path).toLowerCase());
   }
 
+  /** A location as the standard reads it (relative to the part's folder); some producers write it from the package root. */
+  locate(base: string, loc: string): string {
+    const path = resolveLoc(base, loc);
+    return this.has(path) || !this.has(loc) ? path : normPath(loc);
+  }
+
   async xml(path: string): Promise<XNode> {
     const file = this.files.get(normPath(path).toLowerCase());
     if (!file) throw corrupt(`the part ${path} is missing`);
@@ -355,12 +361,12 @@ async function readPackage(pkg: Package): Promise<DecodedInput> {
   const defaultHeight = boxHeight(child(common, "PageArea")) ?? 297;
   const pageRefs = children(child(doc, "Pages"), "Page");
   if (pageRefs.length > OFD_MAX_PAGES) throw corrupt(`it has ${pageRefs.length} pages, over the limit of ${OFD_MAX_PAGES}`);
-  const templates = new Map(children(common, "TemplatePage").map((t) => [t.attrs["ID"] ?? "", resolveLoc(docPath, t.attrs["BaseLoc"] ?? "")]));
+  const templates = new Map(children(common, "TemplatePage").map((t) => [t.attrs["ID"] ?? "", pkg.locate(docPath, t.attrs["BaseLoc"] ?? "")]));
 
   const pageXml: { path: string; node: XNode }[] = [];
   const templateUses = new Map<string, number>();
   for (const ref of pageRefs) {
-    const path = resolveLoc(docPath, ref.attrs["BaseLoc"] ?? "");
+    const path = pkg.locate(docPath, ref.attrs["BaseLoc"] ?? "");
     const node = await pkg.xml(path);
     pageXml.push({ path, node });
     for (const t of children(node, "Template")) templateUses.set(t.attrs["TemplateID"] ?? "", (templateUses.get(t.attrs["TemplateID"] ?? "") ?? 0) + 1);

@@ -169,6 +169,12 @@ describe("positioned text → lines (shared with PDF)", () => {
     expect(page.elements).toEqual([{ kind: "table", y: 100, rows: [["序号", "重点任务"], ["1", "推进政务公开标准化建设"]] }]);
   });
 
+  it("the rules around a 版记 block (horizontal only, no columns) leave its lines as text", () => {
+    const rule = (y: number) => ({ x0: 80, y0: y, x1: 500, y1: y });
+    const page = layoutPage([...run("抄送：市委办公室", 80, 700), ...run("市政府办公室2024年1月2日印发", 80, 730)], [rule(680), rule(712), rule(740)], 842);
+    expect(page.elements.map((e) => e.kind === "line" && e.text)).toEqual(["抄送：市委办公室", "市政府办公室2024年1月2日印发"]);
+  });
+
   it("page numbers and lines repeated at the edge of most pages are dropped; pages are blank-line separated", () => {
     const page = (n: number) => layoutPage([...run("政务公开", 80, 40), ...run(`正文第${n}页`, 80, 300), ...run(`- ${n} -`, 280, 800, 10)], [], 842);
     const { source, blocks } = layoutPages([page(1), page(2), page(3)]);
@@ -204,6 +210,11 @@ describe("OFD packages", () => {
   it("a template used by several pages is furniture; one used by a single page is read with it", async () => {
     expect(await text(await ofd(page(line("第{n}页正文内容", 100), usesTemplate), { extra: template, pages: 2 }))).toBe("第一页正文内容\n\n第二页正文内容\n");
     expect(await text(await ofd(page(line("正文内容", 100), usesTemplate), { extra: template }))).toBe("模板页上的文字\n正文内容\n");
+  });
+
+  it("a page location written from the package root is found too", async () => {
+    const doc = `<Document><Pages><Page BaseLoc="Doc_0/Pages/Page_0/Content.xml"/></Pages></Document>`;
+    expect(await text(await ofd(page(line("正文内容", 100)), { doc }))).toBe("正文内容\n");
   });
 
   it("PageBlocks are read, annotations are not", async () => {

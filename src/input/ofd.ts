@@ -6,7 +6,8 @@
  * Coordinates are millimetres, y downwards; an object's own space goes through its CTM and is then
  * placed at its Boundary's origin. They are converted to points so that the shared layout sees the
  * same sizes as in a PDF. Annotations and signatures are not body text and are not read; a template
- * page (TemplatePage) used by several pages is furniture, one used by a single page is read with it.
+ * page (TemplatePage) used by several pages is furniture, one used by a single page is read with it
+ * except for what it draws in the top and bottom margins.
  *
  * The XML is parsed by saxes with no DTD (a DOCTYPE is refused, so no entity is ever expanded), and
  * every quantity a hostile file could inflate is capped: unpacked bytes, pages, elements and depth
@@ -377,14 +378,20 @@ async function readPackage(pkg: Package): Promise<DecodedInput> {
     const budget = { objects: OFD_MAX_OBJECTS, glyphs: OFD_MAX_GLYPHS };
     const items: Item[] = [];
     const segments: Segment[] = [];
-    // a template shared by several pages is furniture (running header, rules); one page's own is read with it
+    const height = (boxHeight(child(node, "Area")) ?? defaultHeight) * PT_PER_MM;
+    // A template shared by several pages is furniture (running header, rules). One page's own template
+    // is read with it where it carries body text: what it draws in the top and bottom margins is furniture.
+    const inBody = (y: number): boolean => y >= height * 0.15 && y <= height * 0.85;
     for (const t of children(node, "Template")) {
       const id = t.attrs["TemplateID"] ?? "";
       const loc = templates.get(id);
-      if (loc && (templateUses.get(id) ?? 0) === 1 && pkg.has(loc)) pageObjects(child(await pkg.xml(loc), "Content"), budget, items, segments);
+      if (!loc || (templateUses.get(id) ?? 0) !== 1 || !pkg.has(loc)) continue;
+      const own = { items: [] as Item[], segments: [] as Segment[] };
+      pageObjects(child(await pkg.xml(loc), "Content"), budget, own.items, own.segments);
+      items.push(...own.items.filter((i) => inBody(i.y)));
+      segments.push(...own.segments.filter((s) => inBody(s.y0) || inBody(s.y1)));
     }
     pageObjects(child(node, "Content"), budget, items, segments);
-    const height = (boxHeight(child(node, "Area")) ?? defaultHeight) * PT_PER_MM;
     pages.push(layoutPage(items, segments, height));
   }
   if (!pages.some((p) => p.elements.length > 0)) {

@@ -207,9 +207,11 @@ describe("OFD packages", () => {
   const template = { "Doc_0/Tpls/T/Content.xml": page(line("模板页上的文字", 40)) };
   const usesTemplate = `<ofd:Template TemplateID="9"/>`;
 
-  it("a template used by several pages is furniture; one used by a single page is read with it", async () => {
+  it("a template used by several pages is furniture; one used by a single page is read with it, but for its margins", async () => {
     expect(await text(await ofd(page(line("第{n}页正文内容", 100), usesTemplate), { extra: template, pages: 2 }))).toBe("第一页正文内容\n\n第二页正文内容\n");
     expect(await text(await ofd(page(line("正文内容", 100), usesTemplate), { extra: template }))).toBe("模板页上的文字\n正文内容\n");
+    const header = { "Doc_0/Tpls/T/Content.xml": page(line("页眉文字", 20) + line("页脚文字", 280)) };
+    expect(await text(await ofd(page(line("正文内容", 100), usesTemplate), { extra: header }))).toBe("正文内容\n");
   });
 
   it("a page location written from the package root is found too", async () => {

@@ -204,7 +204,7 @@ const page = (body: string, template = ""): string =>
 const text = async (bytes: Uint8Array): Promise<string> => (await readOfdInProcess(bytes, {})).source;
 
 describe("OFD packages", () => {
-  const template = { "Doc_0/Tpls/T/Content.xml": page(line("模板页上的文字", 40)) };
+  const template = { "Doc_0/Tpls/T/Content.xml": page(line("模板页上的文字", 80)) };
   const usesTemplate = `<ofd:Template TemplateID="9"/>`;
 
   it("a template used by several pages is furniture; one used by a single page is read with it, but for its margins", async () => {

@@ -6,7 +6,8 @@
  * Coordinates are millimetres, y downwards; an object's own space goes through its CTM and is then
  * placed at its Boundary's origin. They are converted to points so that the shared layout sees the
  * same sizes as in a PDF. Annotations and signatures are not body text and are not read; a template
- * page (TemplatePage) used by several pages is furniture, one used by a single page is read with it.
+ * page (TemplatePage) used by several pages is furniture, one used by a single page is read with it
+ * except for what it draws in the top and bottom margins.
  *
  * The XML is parsed by saxes with no DTD (a DOCTYPE is refused, so no entity is ever expanded), and
  * every quantity a hostile file could inflate is capped: unpacked bytes, pages, elements and depth
@@ -78,6 +79,12 @@ class Package {
 
   has(path: string): boolean {
     return this.files.has(normPath(path).toLowerCase());
+  }
+
+  /** A location as the standard reads it (relative to the part's folder); some producers write it from the package root. */
+  locate(base: string, loc: string): string {
+    const path = resolveLoc(base, loc);
+    return this.has(path) || !this.has(loc) ? path : normPath(loc);
   }
 
   async xml(path: string): Promise<XNode> {
@@ -355,12 +362,12 @@ async function readPackage(pkg: Package): Promise<DecodedInput> {
   const defaultHeight = boxHeight(child(common, "PageArea")) ?? 297;
   const pageRefs = children(child(doc, "Pages"), "Page");
   if (pageRefs.length > OFD_MAX_PAGES) throw corrupt(`it has ${pageRefs.length} pages, over the limit of ${OFD_MAX_PAGES}`);
-  const templates = new Map(children(common, "TemplatePage").map((t) => [t.attrs["ID"] ?? "", resolveLoc(docPath, t.attrs["BaseLoc"] ?? "")]));
+  const templates = new Map(children(common, "TemplatePage").map((t) => [t.attrs["ID"] ?? "", pkg.locate(docPath, t.attrs["BaseLoc"] ?? "")]));
 
   const pageXml: { path: string; node: XNode }[] = [];
   const templateUses = new Map<string, number>();
   for (const ref of pageRefs) {
-    const path = resolveLoc(docPath, ref.attrs["BaseLoc"] ?? "");
+    const path = pkg.locate(docPath, ref.attrs["BaseLoc"] ?? "");
     const node = await pkg.xml(path);
     pageXml.push({ path, node });
     for (const t of children(node, "Template")) templateUses.set(t.attrs["TemplateID"] ?? "", (templateUses.get(t.attrs["TemplateID"] ?? "") ?? 0) + 1);
@@ -371,14 +378,20 @@ async function readPackage(pkg: Package): Promise<DecodedInput> {
     const budget = { objects: OFD_MAX_OBJECTS, glyphs: OFD_MAX_GLYPHS };
     const items: Item[] = [];
     const segments: Segment[] = [];
-    // a template shared by several pages is furniture (running header, rules); one page's own is read with it
+    const height = (boxHeight(child(node, "Area")) ?? defaultHeight) * PT_PER_MM;
+    // A template shared by several pages is furniture (running header, rules). One page's own template
+    // is read with it where it carries body text: what it draws in the top and bottom margins is furniture.
+    const inBody = (y: number): boolean => y >= height * 0.15 && y <= height * 0.85;
     for (const t of children(node, "Template")) {
       const id = t.attrs["TemplateID"] ?? "";
       const loc = templates.get(id);
-      if (loc && (templateUses.get(id) ?? 0) === 1 && pkg.has(loc)) pageObjects(child(await pkg.xml(loc), "Content"), budget, items, segments);
+      if (!loc || (templateUses.get(id) ?? 0) !== 1 || !pkg.has(loc)) continue;
+      const own = { items: [] as Item[], segments: [] as Segment[] };
+      pageObjects(child(await pkg.xml(loc), "Content"), budget, own.items, own.segments);
+      items.push(...own.items.filter((i) => inBody(i.y)));
+      segments.push(...own.segments.filter((s) => inBody(s.y0) || inBody(s.y1)));
     }
     pageObjects(child(node, "Content"), budget, items, segments);
-    const height = (boxHeight(child(node, "Area")) ?? defaultHeight) * PT_PER_MM;
     pages.push(layoutPage(items, segments, height));
   }
   if (!pages.some((p) => p.elements.length > 0)) {

@@ -1,6 +1,6 @@
 /** 分栏: a page set in two text columns reads column by column; other pages keep their one band. */
 import { describe, expect, it } from "vitest";
-import { columnBands, type PositionedItem } from "../../src/input/pdf-columns.js";
+import { columnBands, type PositionedItem } from "../../src/input/page-columns.js";
 
 const H = 10; // glyph height; one CJK glyph is H wide
 /** A line of `n` glyphs starting at x on baseline y (one item, as a PDF producer often paints it). */

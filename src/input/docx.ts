@@ -64,6 +64,17 @@ export function maxDepth(xml: string): number {
   return max;
 }
 
+/** The text without the TABs (and the spaces among them) at its two ends: a scan, no end-anchored pattern. */
+function trimTabs(text: string): string {
+  const pad = (c: string | undefined): boolean => c === "\t" || c === " ";
+  let a = 0;
+  let b = text.length;
+  while (a < b && pad(text[a])) a++;
+  while (b > a && pad(text[b - 1])) b--;
+  if (!text.slice(a, b).includes("\t") && !text.slice(0, a).includes("\t") && !text.slice(b).includes("\t")) return text;
+  return text.slice(a, b);
+}
+
 export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   let html: string;
   try {
@@ -79,13 +90,14 @@ export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): 
       cause: e,
     });
   }
-  const htmlBlocks = fragmentBlocks(html);
+  const htmlBlocks = fragmentBlocks(html, { tabs: true });
   if (!htmlBlocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", "the Word file holds no text");
   // Re-base the blocks onto a plain-text source: one line per block.
   let source = "";
   const blocks: Block[] = [];
   for (const b of htmlBlocks) {
-    const text = b.text.replace(/[\r\n]+/gu, " ");
+    // a run of tab stops aligns one column; tabs before or after the text only indent it
+    const text = trimTabs(b.text.replace(/[\r\n]+/gu, " ").replace(/\t+/gu, "\t"));
     const start = source.length;
     source += `${text}\n`;
     const offsets = Int32Array.from({ length: text.length }, (_, i) => start + i);

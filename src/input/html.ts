@@ -206,14 +206,18 @@ export function readHtml(text: string, encoding: string | null): DecodedInput {
   return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article), ...(warnings.length ? { warnings } : {}) };
 }
 
-/** Blocks of a whole HTML fragment (no article search): used for the HTML that mammoth makes of a .docx. */
-export function fragmentBlocks(html: string): Block[] {
+/**
+ * Blocks of a whole HTML fragment (no article search): used for the HTML that mammoth makes of a .docx.
+ * With `tabs`, a TAB in the text is the document's own tab stop (mammoth writes `<w:tab/>` as one and
+ * never indents its markup), so it is kept: tab-aligned columns read as table cells, as in a text file.
+ */
+export function fragmentBlocks(html: string, opts: { tabs?: boolean } = {}): Block[] {
   const { html: capped } = capHtmlDepth(html);
   const tree = processor.parse(capped) as Root;
-  return htmlBlocks(capped, tree, tree, false);
+  return htmlBlocks(capped, tree, tree, false, opts.tabs === true);
 }
 
-function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitle: boolean): Block[] {
+function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitle: boolean, keepTabs = false): Block[] {
   const blocks: Block[] = [];
   let acc: Acc = { codes: [], offs: [] };
 
@@ -237,7 +241,7 @@ function htmlBlocks(source: string, tree: Root, article: Element | Root, addTitl
         continue;
       }
       // white space of the markup (line breaks, tabs) is one collapsible space; TAB is reserved for cells
-      acc.codes.push(c === 9 || c === 10 || c === 13 || c === 12 ? 32 : c);
+      acc.codes.push((c === 9 && !keepTabs) || c === 10 || c === 13 || c === 12 ? 32 : c);
       acc.offs.push(offs[i]!);
     }
   };

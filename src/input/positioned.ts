@@ -11,6 +11,7 @@ import { Line, LineStore, Point } from "pdf-parse";
 import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
+import { columnBands } from "./page-columns.js";
 
 /** A text run (one glyph or more) at its place on the page. */
 export interface Item {
@@ -69,23 +70,33 @@ export function layoutPage(items: readonly Item[], segments: readonly Segment[],
     } else flow.push(item);
   }
   const elements: PageElement[] = [];
-  const flowLines = groupItemLines(flow);
-  for (let i = 0; i < flowLines.length; i++) {
-    const table = borderlessTable(flowLines, i);
-    if (table) {
-      elements.push({ kind: "table", y: Math.min(...flowLines[i]!.map((it) => it.y)), rows: table.rows });
-      i = table.end - 1;
-      continue;
+  // Reading order: band by band (one band, or above / left column / right column / below), each top to bottom.
+  const bands = columnBands(flow);
+  const bandOf = new Map<PageElement, number>();
+  bands.forEach((band, b) => {
+    const flowLines = groupItemLines(band);
+    for (let i = 0; i < flowLines.length; i++) {
+      const table = borderlessTable(flowLines, i);
+      const ln = flowLines[i]!;
+      const el: PageElement = table
+        ? { kind: "table", y: Math.min(...ln.map((it) => it.y)), rows: table.rows }
+        : { kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln) };
+      if (table) i = table.end - 1;
+      elements.push(el);
+      bandOf.set(el, b);
     }
-    const ln = flowLines[i]!;
-    elements.push({ kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln) });
-  }
+  });
+  // a ruled table of a two-column page stands in the column its left edge is in
+  const right = bands.length > 1 ? Math.min(...bands[2]!.map((it) => it.x)) : Number.POSITIVE_INFINITY;
   for (const t of tables) {
     const rows = gridRows(t, (cell) => cellText(cellItems.get(cell) ?? []), openTop).filter((row) => row.some((c) => c !== ""));
-    if (rows.length) elements.push({ kind: "table", y: t.minXY.y, rows });
+    if (!rows.length) continue;
+    const el: PageElement = { kind: "table", y: t.minXY.y, rows };
+    elements.push(el);
+    bandOf.set(el, bands.length > 1 ? (t.minXY.x >= right - 1 ? 2 : 1) : 0);
   }
-  // Reading order is top to bottom (notices are single-column); the sort is stable for equal y.
-  elements.sort((a, b) => a.y - b.y);
+  // the sort is stable for equal y
+  elements.sort((a, b) => bandOf.get(a)! - bandOf.get(b)! || a.y - b.y);
   return { height, elements };
 }
 

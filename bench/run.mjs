@@ -7,8 +7,9 @@
 //   BENCH_SCALE=0.1  a tenth of the corpus (500 notices, 20 PDFs, a 1 MB notice) for a quick run
 //   BENCH_RUNS=3     runs per measurement (median)
 //   BENCH_ONLY=text,pdf,big,version,compare   a subset of the cases
+//   BENCH_HISTORY=0  do not append this run's ratios to bench/history.csv
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -303,4 +304,34 @@ const notes = [
 const targetLines = results.targets.map((t) => `- ${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.name}: ${t.value ?? "–"} (target ${t.target})${t.note ? ` — ${t.note}` : ""}`);
 results.table = table;
 writeFileSync(join(BENCH, "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+// one line per run in bench/history.csv (committed), so that a regression shows against the commit before
+if (process.env.BENCH_HISTORY !== "0") {
+  const git = (args) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
+  const commit = git(["rev-parse", "--short", "HEAD"]) + (git(["status", "--porcelain", "--untracked-files=no"]) ? "-dirty" : "");
+  const ratio = (a, b) => (a === undefined || b === undefined || !b ? "" : (a / b).toFixed(3));
+  const fields = {
+    date: results.machine.date ?? new Date().toISOString(),
+    machine: `${CORES} cores ${results.machine.cpu} Node ${process.version}`.replaceAll(",", " "),
+    commit,
+    scale: SCALE,
+    runs: RUNS,
+    load_start: results.machine.loadavgStart?.[0]?.toFixed(1) ?? "",
+    load_end: results.machine.loadavgEnd?.[0]?.toFixed(1) ?? "",
+    text_vs_floor_wall: ratio(C["text.jobs1"]?.mbPerS, C["text.floor"]?.mbPerS),
+    text_vs_floor_cpu: ratio(C["text.jobs1"]?.cpuMbPerS, C["text.floor"]?.cpuMbPerS),
+    jobsN_speedup_wall: ratio(C["text.jobs1"]?.wallMs, C["text.jobsN"]?.wallMs),
+    jobsN_cpu_vs_jobs1: ratio(C["text.jobsN"]?.cpuMs, C["text.jobs1"]?.cpuMs),
+    pdf_vs_pdftotext_wall: ratio(C["pdf.jobs1"]?.pagesPerS, C["pdf.pdftotext1"]?.pagesPerS),
+    pdf_vs_pdftotext_cpu: ratio(C["pdf.pdftotext1"]?.cpuMs, C["pdf.jobs1"]?.cpuMs),
+    inproc_small_ms_per_mb: C["big.inproc"]?.smallMsPerMB?.toFixed(0) ?? "",
+    inproc_big_ms_per_mb: C["big.inproc"]?.bigMsPerMB?.toFixed(0) ?? "",
+    version_ms: C["version"]?.wallMs?.toFixed(0) ?? "",
+    text_peak_rss_mb: C["text.jobsN"] ? Math.max(C["text.jobs1"].maxRSSMB, C["text.jobsN"].maxRSSMB).toFixed(0) : "",
+  };
+  const history = join(BENCH, "history.csv");
+  if (!existsSync(history)) writeFileSync(history, Object.keys(fields).join(",") + "\n");
+  appendFileSync(history, Object.values(fields).join(",") + "\n");
+  log("appended a line to bench/history.csv");
+}
 process.stdout.write(`\n${table}\n\n${notes.join("\n")}\n\nTargets:\n${targetLines.join("\n")}\n\nwrote bench/results.json\n`);

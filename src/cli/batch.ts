@@ -14,7 +14,7 @@ import { EXIT, exitCode } from "./exit-code.js";
 import { createExecutor, ordered } from "./executor.js";
 import { type InputRef, walkInputs } from "./inputs.js";
 import type { CliIO } from "./io.js";
-import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
+import { type JobInput, type Outcome, outcomeSummary, type ParseSettings, serializeError } from "./parse-job.js";
 import { type ColorMode, Reporter } from "./reporter.js";
 import { msg } from "./messages.js";
 import { guardOverwrite, isOwnOutput } from "./out-guard.js";
@@ -112,7 +112,10 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
 
   // --- run ---
   const jobs = Math.max(1, o.jobs ?? defaultJobs());
-  const exec = createExecutor(jobs, refs.length, o.settings);
+  // streamed formats are rendered where the document is parsed (in the worker): one string comes back
+  const f = o.format;
+  const settings: ParseSettings = f === "ndjson" || f === "csv" || f === "tsv" ? { ...o.settings, render: { format: f, excel: o.excel === true } } : o.settings;
+  const exec = createExecutor(jobs, refs.length, settings);
   const toJob = async (r: InputRef): Promise<JobInput | Outcome> => {
     if (r.error) return { ok: false, error: r.error };
     if (r.abs !== null) return { kind: "file", abs: r.abs, display: r.display };
@@ -144,9 +147,10 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
         let failed = !outcome.ok;
         if (!outcome.ok) reporter.failure(item.display, outcome.error);
         else {
-          stats.tasks += outcome.result.tasks.length;
-          stats.warnings += outcome.result.warnings.length;
-          reporter.warnings(item.display, outcome.result.warnings);
+          const { tasks, warnings } = outcomeSummary(outcome);
+          stats.tasks += tasks;
+          stats.warnings += warnings.length;
+          reporter.warnings(item.display, warnings);
         }
         try {
           await sink.accept(item, outcome);

@@ -1,16 +1,18 @@
 /**
  * One unit of batch work: read a file (size-checked), parse it, validate the document against
  * ResultSchema. Runs in a worker thread or in-process; never throws, so one bad file cannot stop
- * a batch. Everything it returns is structured-clonable.
+ * a batch. Everything it returns is structured-clonable; with `render`, it is one string and counts.
  */
 import { schemaProblem } from "../compare/load.js";
 import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import type { ReadableFormat } from "../input/types.js";
 import { parseBuffer } from "../pipeline.js";
-import { type Result, ResultSchema } from "../schema.js";
+import { renderDelimitedRows } from "../output/csv.js";
+import { renderNdjsonLine } from "../output/json.js";
+import { type Result, ResultSchema, type Warning } from "../schema.js";
 import { type SerializedError, serializeError } from "./failure.js";
-import { readFileChecked } from "./read-file.js";
+import { readFileCheckedSync } from "./read-file.js";
 import { formatSize } from "./size.js";
 import { looksMisdecoded } from "./encoding-check.js";
 
@@ -21,6 +23,11 @@ export interface ParseSettings {
   readonly encoding?: string;
   readonly password?: string;
   readonly maxSize: number;
+  /**
+   * Render the document where it is parsed (a streamed format): a worker then hands back one
+   * string and the counts, not a structured clone of the whole document for the main thread.
+   */
+  readonly render?: { readonly format: "ndjson" | "csv" | "tsv"; readonly excel: boolean };
   /** Test hook: sleep this long before each file, so interruption tests can catch a batch half-way. */
   readonly delayMs?: number;
 }
@@ -29,7 +36,26 @@ export type JobInput =
   | { readonly kind: "file"; readonly abs: string; readonly display: string }
   | { readonly kind: "bytes"; readonly bytes: Uint8Array; readonly display: string | null };
 
-export type Outcome = { readonly ok: true; readonly result: Result } | { readonly ok: false; readonly error: SerializedError };
+/** A document already rendered in the requested format, with what the batch counts and reports. */
+export interface Rendered {
+  readonly text: string;
+  readonly tasks: number;
+  readonly warnings: readonly Warning[];
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly result: Result }
+  | { readonly ok: true; readonly rendered: Rendered }
+  | { readonly ok: false; readonly error: SerializedError };
+
+/** Tasks and warnings of a successful outcome, rendered or not. */
+export const outcomeSummary = (o: Extract<Outcome, { ok: true }>): { tasks: number; warnings: readonly Warning[] } =>
+  "result" in o ? { tasks: o.result.tasks.length, warnings: o.result.warnings } : o.rendered;
+
+function render(result: Result, how: NonNullable<ParseSettings["render"]>): Rendered {
+  const text = how.format === "ndjson" ? renderNdjsonLine(result) : renderDelimitedRows(result, how.format, how.excel);
+  return { text, tasks: result.tasks.length, warnings: result.warnings };
+}
 
 /** A GB18030 text with no tasks and few common characters was probably another encoding (Big5). */
 function withEncodingCheck(result: Result, bytes: Uint8Array, settings: ParseSettings): Result {
@@ -48,7 +74,7 @@ export function isOwnOutput(bytes: Uint8Array): boolean {
 export async function runJob(input: JobInput, settings: ParseSettings): Promise<Outcome> {
   try {
     if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
-    const bytes = input.kind === "file" ? await readFileChecked(input.abs, settings.maxSize) : input.bytes;
+    const bytes = input.kind === "file" ? readFileCheckedSync(input.abs, settings.maxSize) : input.bytes;
     if (bytes.length > settings.maxSize) {
       throw new GongkaiError("E_TOO_LARGE", msg("inputTooLarge", { size: formatSize(bytes.length), max: formatSize(settings.maxSize) }), { hint: msg("raiseMaxSize") });
     }
@@ -64,7 +90,8 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
     if (!checked.success) throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
-    return { ok: true, result: withEncodingCheck(checked.data, bytes, settings) };
+    const doc = withEncodingCheck(checked.data, bytes, settings);
+    return settings.render ? { ok: true, rendered: render(doc, settings.render) } : { ok: true, result: doc };
   } catch (e) {
     return { ok: false, error: serializeError(e) };
   }

@@ -66,6 +66,11 @@ export class Renderer {
   record(ref: InputRef, outcome: Outcome): Chunk {
     const f = this.opts.format;
     let rec: OutputRecord;
+    if (outcome.ok && "rendered" in outcome) {
+      // rendered where it was parsed (ndjson, csv, tsv: one stateless chunk per document)
+      this.count++;
+      return outcome.rendered.text;
+    }
     if (outcome.ok) rec = outcome.result;
     else if (this.opts.errorsInline && (f === "json" || f === "ndjson")) rec = errorRecord(ref, outcome);
     else return "";

@@ -11,6 +11,7 @@ import { parse as parseYaml } from "yaml";
 import type { Nodes, Root, RootContent, PhrasingContent } from "mdast";
 import { type Block, type DecodedInput, lineBlocks } from "../text/blocks.js";
 import { markdownOverLimit } from "./markdown-guard.js";
+import { readMarkdownFast } from "./markdown-fast.js";
 
 interface Acc {
   codes: number[];
@@ -48,6 +49,16 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 export function readMarkdown(source: string, encoding: string | null): DecodedInput {
   const over = markdownOverLimit(source);
   if (over !== null) return { format: "markdown", encoding, source, blocks: lineBlocks(source), warnings: [{ code: "W_MARKDOWN_AS_TEXT", message: over }] };
+  // the plain shape most notices have is read in one pass; anything else goes through the tree
+  const fast = readMarkdownFast(source);
+  if (!fast) return readMarkdownTree(source, encoding);
+  const meta: Record<string, string> = {};
+  if (fast.frontMatter !== null) frontMatterMeta(fast.frontMatter, meta);
+  return { format: "markdown", encoding, source, blocks: fast.blocks, meta };
+}
+
+/** Markdown through remark's mdast tree (within the size guard's limits). */
+export function readMarkdownTree(source: string, encoding: string | null): DecodedInput {
   const tree = processor.parse(source) as Root;
   const blocks: Block[] = [];
   const meta: Record<string, string> = {};
@@ -92,19 +103,9 @@ export function readMarkdown(source: string, encoding: string | null): DecodedIn
 
   const block = (node: RootContent | Root): void => {
     switch (node.type) {
-      case "yaml": {
-        try {
-          const data: unknown = parseYaml(node.value);
-          if (data && typeof data === "object") {
-            for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-              if (v !== null && v !== undefined && typeof v !== "object") meta[k] = String(v);
-            }
-          }
-        } catch {
-          // malformed front matter: ignore, it is metadata only
-        }
+      case "yaml":
+        frontMatterMeta(node.value, meta);
         return;
-      }
       case "heading":
       case "paragraph": {
         const acc: Acc = { codes: [], offs: [] };
@@ -154,6 +155,20 @@ export function readMarkdown(source: string, encoding: string | null): DecodedIn
 
   block(tree);
   return { format: "markdown", encoding, source, blocks, meta };
+}
+
+/** The scalar fields of YAML front matter, as strings. */
+function frontMatterMeta(yaml: string, meta: Record<string, string>): void {
+  try {
+    const data: unknown = parseYaml(yaml);
+    if (data && typeof data === "object") {
+      for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+        if (v !== null && v !== undefined && typeof v !== "object") meta[k] = String(v);
+      }
+    }
+  } catch {
+    // malformed front matter: ignore, it is metadata only
+  }
 }
 
 /** Markdown sniff for files named .txt: ATX headings, bold runs, thematic breaks, pipe tables. */

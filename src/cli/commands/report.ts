@@ -174,6 +174,8 @@ async function loadInput(ref: InputRef, io: CliIO, maxSize: number): Promise<Loa
   // The same job `parse` runs, so the page embeds exactly what `parse` would print.
   const outcome = await runJob({ kind: "bytes", bytes, display: ref.abs === null ? null : ref.display }, { maxSize });
   if (!outcome.ok) throw new JobFailure(outcome.error);
+  // an invariant, not a user-facing message: runJob renders only when asked (settings.render)
+  if (!("result" in outcome)) throw new Error("runJob rendered a document it was not asked to render");
   return { results: [outcome.result], skipped: [] };
 }
 

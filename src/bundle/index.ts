@@ -115,17 +115,22 @@ export function parseBundle(notice: DecodedInput, attachments: readonly BundleAt
   return remap(result, notice, combined.input.source, combined.segments, attachments, matches, extraWarnings);
 }
 
+/** An attachment file as bytes, or the error met reading it (it still gets its warning and its place). */
+export type AttachmentBytes =
+  | { readonly path: string; readonly bytes: Uint8Array; readonly label?: string }
+  | { readonly path: string; readonly error: { readonly code: string; readonly message: string }; readonly label?: string };
+
 /** Read the notice and its attachment files from bytes; a file that cannot be read becomes a warning. */
-export async function parseBundleBuffers(
-  notice: Uint8Array,
-  attachments: readonly { path: string; bytes: Uint8Array; label?: string }[],
-  opts: ParseOptions = {},
-): Promise<Result> {
+export async function parseBundleBuffers(notice: Uint8Array, attachments: readonly AttachmentBytes[], opts: ParseOptions = {}): Promise<Result> {
   const { path: _p, bytes: _b, format: _f, ...readOpts } = opts;
   const decoded = await readInput(notice, opts);
   const files: BundleAttachment[] = [];
   for (const a of attachments) {
     const label = a.label !== undefined ? { label: a.label } : {};
+    if ("error" in a) {
+      files.push({ path: a.path, error: a.error, ...label });
+      continue;
+    }
     try {
       files.push({ path: a.path, input: await readInput(a.bytes, { ...readOpts, path: a.path }), ...label });
     } catch (e) {

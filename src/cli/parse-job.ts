@@ -12,6 +12,8 @@ import { type SerializedError, serializeError } from "./failure.js";
 import { readFileChecked } from "./read-file.js";
 import { formatSize } from "./size.js";
 import { looksMisdecoded } from "./encoding-check.js";
+import type { AttachmentRef } from "./bundles.js";
+import { type AttachmentBytes, parseBundleBuffers } from "../bundle/index.js";
 
 export { type SerializedError, serializeError } from "./failure.js";
 
@@ -25,7 +27,7 @@ export interface ParseSettings {
 }
 
 export type JobInput =
-  | { readonly kind: "file"; readonly abs: string; readonly display: string }
+  | { readonly kind: "file"; readonly abs: string; readonly display: string; readonly attachments?: readonly AttachmentRef[] }
   | { readonly kind: "bytes"; readonly bytes: Uint8Array; readonly display: string | null };
 
 export type Outcome = { readonly ok: true; readonly result: Result } | { readonly ok: false; readonly error: SerializedError };
@@ -54,12 +56,14 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     if (!settings.from && isOwnOutput(bytes)) {
       throw new GongkaiError("E_UNSUPPORTED", "this is gongkai output (JSON), not a notice", { hint: "use gongkai report, compare or validate on it" });
     }
-    const result = await parseBuffer(bytes, {
+    const opts = {
       path: input.display,
       ...(settings.from ? { format: settings.from } : {}),
       ...(settings.encoding ? { encoding: settings.encoding } : {}),
       ...(settings.password ? { password: settings.password } : {}),
-    });
+    };
+    const attachments = input.kind === "file" ? input.attachments ?? [] : [];
+    const result = attachments.length > 0 ? await parseBundleBuffers(bytes, await readAttachments(attachments, settings), opts) : await parseBuffer(bytes, opts);
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
     if (!checked.success) throw new GongkaiError("E_SCHEMA", `internal: the document breaks the schema: ${z.prettifyError(checked.error).replace(/\n/gu, " ")}`);
@@ -67,4 +71,19 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
   } catch (e) {
     return { ok: false, error: serializeError(e) };
   }
+}
+
+/** Read a bundle's attachment files; a file that cannot be read is carried as its error (a warning, not a failure). */
+async function readAttachments(refs: readonly AttachmentRef[], settings: ParseSettings): Promise<AttachmentBytes[]> {
+  const out: AttachmentBytes[] = [];
+  for (const a of refs) {
+    const label = a.label !== undefined ? { label: a.label } : {};
+    try {
+      out.push({ path: a.display, bytes: await readFileChecked(a.abs, settings.maxSize), ...label });
+    } catch (e) {
+      const err = serializeError(e);
+      out.push({ path: a.display, error: { code: err.code, message: err.message }, ...label });
+    }
+  }
+  return out;
 }

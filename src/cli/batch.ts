@@ -13,7 +13,7 @@ import { usage } from "./common.js";
 import { EXIT, exitCode } from "./exit-code.js";
 import { createExecutor, ordered } from "./executor.js";
 import { type InputRef, walkInputs } from "./inputs.js";
-import { attachmentRefs, planBundles } from "./bundles.js";
+import { applyBundleOptions } from "./bundles.js";
 import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, type ParseSettings, serializeError } from "./parse-job.js";
 import { type ColorMode, Reporter } from "./reporter.js";
@@ -87,15 +87,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     cwd: io.cwd, globs: o.globs, exclude: outDirAbs === undefined ? [] : [outDirAbs],
   });
   let refs: InputRef[] = walked.refs;
-  let bundled: { bundles: number; attachmentFiles: number } | undefined;
-  if (o.attachments && o.attachments.length > 0) {
-    if (refs.length !== 1 || refs[0]!.fromFolder || refs[0]!.abs === null) throw usage(msg("attachmentNeedsOneFile"), msg("attachmentNeedsOneFileHint"));
-    refs = [{ ...refs[0]!, attachments: attachmentRefs(o.attachments, io.cwd) }];
-  } else if (o.bundles) {
-    const planned = await planBundles(refs, o.settings);
-    refs = planned.refs;
-    bundled = { bundles: planned.bundles, attachmentFiles: planned.attachmentFiles };
-  }
+  const applied = await applyBundleOptions(refs, o, io.cwd, o.settings);
+  refs = applied.refs;
+  const bundled = applied.bundled;
   if (o.shard) {
     const shard = o.shard;
     refs = refs.filter((r) => inShard(shardKey(r), shard));

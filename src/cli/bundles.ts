@@ -14,9 +14,13 @@ import { decodeText } from "../input/decode.js";
 import { readInput } from "../input/index.js";
 import { parseDecoded } from "../pipeline.js";
 import type { DecodedInput } from "../text/blocks.js";
-import type { InputRef } from "./inputs.js";
-import type { ParseSettings } from "./parse-job.js";
+import { type InputRef, walkInputs } from "./inputs.js";
+import { type ParseSettings, runJob } from "./parse-job.js";
+import { type ErrorCode, GongkaiError } from "../errors.js";
+import type { Result } from "../schema.js";
 import { readFileChecked } from "./read-file.js";
+import { usage } from "./common.js";
+import { msg } from "./messages.js";
 
 export interface AttachmentRef {
   readonly abs: string;
@@ -188,4 +192,31 @@ function ownerOf(f: InputRef, notices: readonly InputRef[], probes: ReadonlyMap<
     if (len > bestLen) [best, bestLen] = [n, len];
   }
   return best;
+}
+
+/** --attachment (one notice file) or --bundles (folder walks) applied to the expanded inputs; usage errors are thrown. */
+export async function applyBundleOptions(
+  refs: InputRef[], o: { readonly attachments?: readonly string[] | undefined; readonly bundles?: boolean | undefined }, cwd: string, settings: ParseSettings,
+): Promise<{ refs: InputRef[]; bundled?: { bundles: number; attachmentFiles: number } }> {
+  const attachments = o.attachments ?? [];
+  if (attachments.length > 0 && o.bundles) throw usage(msg("attachmentAndBundles"));
+  if (attachments.length > 0) {
+    if (refs.length !== 1 || refs[0]!.fromFolder || refs[0]!.abs === null || refs[0]!.error) throw usage(msg("attachmentNeedsOneFile"), msg("attachmentNeedsOneFileHint"));
+    return { refs: [{ ...refs[0]!, attachments: attachmentRefs(attachments, cwd) }] };
+  }
+  if (!o.bundles) return { refs };
+  const planned = await planBundles(refs, settings);
+  return { refs: planned.refs, bundled: { bundles: planned.bundles, attachmentFiles: planned.attachmentFiles } };
+}
+
+/** compare --bundles: a folder input is the one notice it holds, read with its attachment files. */
+export async function loadBundleFolder(display: string, cwd: string, settings: ParseSettings): Promise<Result> {
+  const { refs } = await walkInputs([display], { cwd, globs: [], exclude: [] });
+  const planned = await planBundles(refs, settings);
+  const notices = planned.refs.filter((r) => r.attachments !== undefined || planned.refs.length === 1);
+  if (notices.length !== 1) throw new GongkaiError("E_USAGE", msg("bundleFolderNotOne", { dir: display, n: planned.refs.length }));
+  const r = notices[0]!;
+  const o = await runJob({ kind: "file", abs: r.abs!, display: r.display, ...(r.attachments ? { attachments: r.attachments } : {}) }, settings);
+  if (!o.ok) throw new GongkaiError(o.error.code as ErrorCode, o.error.message);
+  return o.result;
 }

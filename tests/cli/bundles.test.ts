@@ -19,7 +19,7 @@ describe("parse --attachment", () => {
   });
 
   it("a missing attachment file is a warning naming it, the notice still comes out (exit 0, 1 with --strict)", async () => {
-    const args = ["parse", "fixtures/bundles/unmatched/notice.txt", "-a", "nowhere/附件.xls"];
+    const args = ["parse", "fixtures/bundles/unmatched/notice.txt", "--attachment", "nowhere/附件.xls"];
     const r = await runCli(args);
     expect(r.code).toBe(0);
     const doc = json(r.stdout);
@@ -87,5 +87,31 @@ describe("pageLinks / localTarget", () => {
     const t = Date.now();
     pageLinks("<a href=x>".repeat(200_000) + "<a".repeat(200_000));
     expect(Date.now() - t).toBeLessThan(2000);
+  });
+});
+
+describe("report and compare take bundles", () => {
+  it("report --bundles embeds the bundle's attachment tasks", async () => {
+    const dir = tempDir();
+    const r = await runCli(["report", path.join(B, "subfolder"), "--bundles", "-o", path.join(dir, "r.html")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 notice, 24 tasks|24 tasks/u);
+  });
+  it("report --attachment reads the one notice with its files", async () => {
+    const dir = tempDir();
+    const r = await runCli(["report", path.join(B, "unmatched/notice.txt"), "--attachment", path.join(B, "unmatched/附件.docx"), "-o", path.join(dir, "r.html")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/24 tasks/u);
+  });
+  it("compare --bundles reads a folder input as its notice with its files", async () => {
+    const r = await runCli(["compare", "fixtures/bundles/subfolder", "fixtures/bundles/unmatched", "--bundles", "-f", "json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { a: { tasks: number }; b: { tasks: number } };
+    expect(JSON.stringify(out)).toContain("A1.23");
+  });
+  it("compare --bundles refuses a folder that holds several documents", async () => {
+    const r = await runCli(["compare", "fixtures/bundles/two-notices", "fixtures/bundles/unmatched", "--bundles"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("two-notices");
   });
 });

@@ -130,7 +130,7 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     .option("-o, --out <file>", msg("optOut"))
     .option("-d, --out-dir <dir>", msg("optOutDir"))
     .option("-g, --glob <pattern>", msg("optGlob"), collect)
-    .option("-a, --attachment <file>", msg("optAttachment"), collect)
+    .option("--attachment <file>", msg("optAttachment"), collect)
     .option("--bundles", msg("optBundles"))
     .addOption(new Option("--headers <lang>", msg("optHeaders")).choices(["en", "zh", "none"]).default("en"))
     .option("--excel", msg("optExcel"))

@@ -10,7 +10,7 @@ export const SCHEMA_VERSION = "1.2";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
-export const InputFormatSchema = z.enum(["text", "markdown", "pdf", "docx", "html", "json"]);
+export const InputFormatSchema = z.enum(["text", "markdown", "pdf", "docx", "doc", "html", "json", "ofd", "xlsx", "xls"]);
 export type InputFormat = z.infer<typeof InputFormatSchema>;
 
 export const SourceInfoSchema = z.object({

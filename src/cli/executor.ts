@@ -3,6 +3,7 @@
  * `ordered` yields outcomes in input order with a bounded window of jobs in flight, so memory
  * stays bounded on a batch of any length whatever order the files finish in.
  */
+import { getLang } from "./messages.js";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -43,7 +44,8 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script), job: null };
+    // the worker speaks the language the user chose: its failure messages come from the catalogue too
+    const slot: Slot = { worker: new Worker(this.script, { workerData: { lang: getLang() } }), job: null };
     slot.worker.on("message", (m: { id: number; outcome: Outcome }) => {
       const job = slot.job;
       slot.job = null;

@@ -25,7 +25,7 @@ export interface InputRef {
 }
 
 /** Extensions picked up when walking a folder without --glob. */
-export const NOTICE_EXTENSIONS = ["txt", "text", "md", "markdown", "pdf", "docx", "html", "htm", "xhtml"] as const;
+export const NOTICE_EXTENSIONS = ["txt", "text", "md", "markdown", "pdf", "docx", "html", "htm", "xhtml", "doc", "wps", "dot", "ofd", "xlsx", "xls", "et"] as const;
 const DEFAULT_GLOB = `**/*.{${NOTICE_EXTENSIONS.join(",")}}`;
 
 export interface ExpandOptions {

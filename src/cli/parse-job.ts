@@ -3,7 +3,8 @@
  * ResultSchema. Runs in a worker thread or in-process; never throws, so one bad file cannot stop
  * a batch. Everything it returns is structured-clonable.
  */
-import { z } from "zod";
+import { schemaProblem } from "../compare/load.js";
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import type { ReadableFormat } from "../input/types.js";
 import { parseBuffer } from "../pipeline.js";
@@ -51,10 +52,10 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
     const bytes = input.kind === "file" ? await readFileChecked(input.abs, settings.maxSize) : input.bytes;
     if (bytes.length > settings.maxSize) {
-      throw new GongkaiError("E_TOO_LARGE", `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(settings.maxSize)}`, { hint: "raise --max-size" });
+      throw new GongkaiError("E_TOO_LARGE", msg("inputTooLarge", { size: formatSize(bytes.length), max: formatSize(settings.maxSize) }), { hint: msg("raiseMaxSize") });
     }
     if (!settings.from && isOwnOutput(bytes)) {
-      throw new GongkaiError("E_UNSUPPORTED", "this is gongkai output (JSON), not a notice", { hint: "use gongkai report, compare or validate on it" });
+      throw new GongkaiError("E_UNSUPPORTED", msg("ownOutput"), { hint: msg("ownOutputHint") });
     }
     const opts = {
       path: input.display,
@@ -66,7 +67,7 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     const result = attachments.length > 0 ? await parseBundleBuffers(bytes, await readAttachments(attachments, settings), opts) : await parseBuffer(bytes, opts);
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
-    if (!checked.success) throw new GongkaiError("E_SCHEMA", `internal: the document breaks the schema: ${z.prettifyError(checked.error).replace(/\n/gu, " ")}`);
+    if (!checked.success) throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
     return { ok: true, result: withEncodingCheck(checked.data, bytes, settings) };
   } catch (e) {
     return { ok: false, error: serializeError(e) };

@@ -5,33 +5,34 @@
  */
 import { constants as fsConstants, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import { formatSize } from "./size.js";
 
 const fsErrorCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
-const isDirectory = (): GongkaiError => new GongkaiError("E_IS_DIRECTORY", "is a directory", { hint: "give a file, or the folder as an input to walk it" });
+const isDirectory = (): GongkaiError => new GongkaiError("E_IS_DIRECTORY", msg("inIsDirectory"), { hint: msg("inIsDirectoryHint") });
 
 const tooLarge = (size: number | null, maxSize: number): GongkaiError =>
-  new GongkaiError("E_TOO_LARGE", size === null ? `the file is over the limit of ${formatSize(maxSize)}` : `the file is ${formatSize(size)}, over the limit of ${formatSize(maxSize)}`, {
-    hint: "raise --max-size if it really is a notice",
+  new GongkaiError("E_TOO_LARGE", size === null ? msg("inTooLargeUnknown", { max: formatSize(maxSize) }) : msg("inTooLarge", { size: formatSize(size), max: formatSize(maxSize) }), {
+    hint: msg("inTooLargeHint"),
   });
 
 /** Anything but a regular file (after following links): refused with what it is. */
 function notRegular(st: Stats): GongkaiError | null {
   if (st.isFile()) return null;
   if (st.isDirectory()) return isDirectory();
-  const what = st.isFIFO() ? "a FIFO (named pipe)" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
-  return new GongkaiError("E_UNSUPPORTED", `the input is ${what}, not a regular file`, { hint: "give a file; to read a stream, pipe it to stdin with -" });
+  const what = msg(st.isFIFO() ? "kindFifo" : st.isCharacterDevice() ? "kindCharDevice" : st.isBlockDevice() ? "kindBlockDevice" : st.isSocket() ? "kindSocket" : "kindOther");
+  return new GongkaiError("E_UNSUPPORTED", msg("inNotRegular", { what }), { hint: msg("inNotRegularHint") });
 }
 
 function openError(e: unknown): GongkaiError | unknown {
   const code = fsErrorCode(e);
-  if (code === "ENOENT" || code === "ENOTDIR") return new GongkaiError("E_NOT_FOUND", "no such file", { hint: "check the path" });
+  if (code === "ENOENT" || code === "ENOTDIR") return new GongkaiError("E_NOT_FOUND", msg("inNoSuchFile"), { hint: msg("checkPath") });
   if (code === "EISDIR") return isDirectory();
-  if (code === "EACCES" || code === "EPERM") return new GongkaiError("E_NOT_FOUND", "permission denied", { hint: "check the file's permissions" });
-  if (code === "ELOOP") return new GongkaiError("E_NOT_FOUND", "too many levels of symbolic links", { hint: "check the path" });
-  if (code === "ENAMETOOLONG") return new GongkaiError("E_NOT_FOUND", "the file name is too long", { hint: "check the path" });
+  if (code === "EACCES" || code === "EPERM") return new GongkaiError("E_NOT_FOUND", msg("inPermission"), { hint: msg("checkPermissions") });
+  if (code === "ELOOP") return new GongkaiError("E_NOT_FOUND", msg("inLinkLoop"), { hint: msg("checkPath") });
+  if (code === "ENAMETOOLONG") return new GongkaiError("E_NOT_FOUND", msg("inNameTooLong"), { hint: msg("checkPath") });
   return e;
 }
 

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants, createWriteStream, rmSync, type Stats, type WriteStream } from "node:fs";
 import { access, lstat, mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 
 /** Temp files not yet renamed or removed; `removeAll` cleans up after a failure or an interrupt. */
@@ -66,12 +67,12 @@ const errnoCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoExceptio
 const outputError = (target: string, e: unknown): GongkaiError => {
   if (e instanceof GongkaiError) return e;
   const code = errnoCode(e);
-  const hint = code === "ENOSPC" || code === "EDQUOT" ? "the disk is full: free some space"
-    : code === "EROFS" ? "the file system is read-only: choose another place"
-    : code === "EACCES" || code === "EPERM" ? "you may not write there: choose another place or fix its permissions"
-    : code === "ENAMETOOLONG" ? "the name is too long for the file system: shorten the input's name or the output folder"
-    : "check the folder exists and is writable";
-  return new GongkaiError("E_OUTPUT", `cannot write ${target}: ${oneLine((e as Error).message)}`, { hint, cause: e });
+  const hint = msg(code === "ENOSPC" || code === "EDQUOT" ? "diskFull"
+    : code === "EROFS" ? "readOnlyFs"
+    : code === "EACCES" || code === "EPERM" ? "mayNotWrite"
+    : code === "ENAMETOOLONG" ? "nameTooLongOut"
+    : "checkWritable");
+  return new GongkaiError("E_OUTPUT", msg("cannotWrite", { target, why: oneLine((e as Error).message) }), { hint, cause: e });
 };
 
 const oneLine = (s: string): string => s.replace(/[\r\n]+/gu, " ");
@@ -86,11 +87,11 @@ export function targetKind(st: Stats | null): TargetKind {
 }
 
 const describeKind = (st: Stats): string =>
-  st.isDirectory() ? "a folder" : st.isSymbolicLink() ? "a symbolic link" : st.isBlockDevice() ? "a block device"
-    : st.isSocket() ? "a socket" : st.isCharacterDevice() ? "a character device" : st.isFIFO() ? "a FIFO" : "not a regular file";
+  msg(st.isDirectory() ? "kindFolder" : st.isSymbolicLink() ? "kindSymlink" : st.isBlockDevice() ? "kindBlockDevice"
+    : st.isSocket() ? "kindSocket" : st.isCharacterDevice() ? "kindCharDevice" : st.isFIFO() ? "kindFifo" : "kindOther");
 
 const notRegular = (target: string, st: Stats): GongkaiError =>
-  new GongkaiError("E_OUTPUT", `refusing to replace ${target}: it is ${describeKind(st)}, not a regular file`, { hint: "name a regular file (or none) as the output" });
+  new GongkaiError("E_OUTPUT", msg("refuseReplaceKind", { target, what: describeKind(st) }), { hint: msg("refuseReplaceKindHint") });
 
 /** Just before a rename: the target must still be a regular file or absent (never replace a device, link or folder). */
 async function assertReplaceable(target: string): Promise<void> {
@@ -132,7 +133,7 @@ export async function openOutputFile(target: string, temps: TempFiles): Promise<
   let real = target;
   if (link?.isSymbolicLink()) {
     real = await realpath(target).catch(() => {
-      throw new GongkaiError("E_OUTPUT", `refusing to write ${target}: it is a symbolic link that leads nowhere`, { hint: "remove the link or name another file" });
+      throw new GongkaiError("E_OUTPUT", msg("danglingLink", { target }), { hint: msg("danglingLinkHint") });
     });
   }
   const st = real === target ? link : await lstat(real).catch(() => null);
@@ -262,7 +263,7 @@ export class AtomicFile implements OutputFile {
 export async function safeOutputPath(root: string, rel: string): Promise<string> {
   const parts = rel.split(/[\\/]/u);
   if (path.isAbsolute(rel) || /^[a-z]:/iu.test(rel) || parts.includes("..")) {
-    throw new GongkaiError("E_OUTPUT", `refusing to write "${rel}": it escapes the output folder`, { hint: "output names must stay inside --out-dir" });
+    throw new GongkaiError("E_OUTPUT", msg("escapesOutDir", { rel }), { hint: msg("escapesOutDirHint") });
   }
   const realRoot = await realpath(root);
   const target = path.join(realRoot, rel);
@@ -271,13 +272,13 @@ export async function safeOutputPath(root: string, rel: string): Promise<string>
   });
   const realParent = await realpath(path.dirname(target));
   if (realParent !== realRoot && !realParent.startsWith(realRoot + path.sep)) {
-    throw new GongkaiError("E_OUTPUT", `refusing to write "${rel}": a symbolic link leads outside the output folder`, { hint: "remove the link from --out-dir" });
+    throw new GongkaiError("E_OUTPUT", msg("linkLeavesOutDir", { rel }), { hint: msg("removeLinkHint") });
   }
   const st = await lstat(target).catch(() => null);
   if (st?.isSymbolicLink()) {
-    throw new GongkaiError("E_OUTPUT", `refusing to write "${rel}": the target is a symbolic link`, { hint: "remove the link from --out-dir" });
+    throw new GongkaiError("E_OUTPUT", msg("targetIsLink", { rel }), { hint: msg("removeLinkHint") });
   }
-  if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", `cannot write "${rel}": a folder has that name`);
+  if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("folderHasName", { rel }), { hint: msg("folderHasNameHint") });
   if (st && !st.isFile()) throw notRegular(target, st);
   return target;
 }
@@ -319,12 +320,13 @@ export async function prepareOutDir(dir: string, what: string): Promise<void> {
     await makeDirs(dir);
     await access(dir, fsConstants.W_OK | fsConstants.X_OK);
   } catch (e) {
-    const why = errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? "permission denied"
-      : errnoCode(e) === "EROFS" ? "read-only file system"
-      : errnoCode(e) === "ENOENT" ? "a parent folder cannot be created"
-      : errnoCode(e) === "ENOTDIR" ? "a parent is not a folder"
+    const code = errnoCode(e);
+    const why = code === "EACCES" || code === "EPERM" ? msg("whyPermission")
+      : code === "EROFS" ? msg("whyReadOnly")
+      : code === "ENOENT" ? msg("whyNoParent")
+      : code === "ENOTDIR" ? msg("whyParentNotFolder")
       : oneLine((e as Error).message);
-    throw new GongkaiError("E_OUTPUT", `cannot write into ${what}: ${why}`, { hint: "choose a folder you can write to (or fix its permissions)", cause: e });
+    throw new GongkaiError("E_OUTPUT", msg("cannotWriteInto", { what, why }), { hint: msg("chooseWritableFolder"), cause: e });
   }
 }
 

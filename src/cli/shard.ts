@@ -4,6 +4,7 @@
  * exactly once whatever machine, OS or checkout path they run on.
  */
 import { createHash } from "node:crypto";
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 
 export interface Shard {
@@ -17,7 +18,7 @@ export function parseShard(text: string): Shard {
   const m = SHARD.exec(text.trim());
   const k = Number(m?.groups?.k), n = Number(m?.groups?.n);
   if (!m || n < 1 || k < 1 || k > n) {
-    throw new GongkaiError("E_USAGE", `bad --shard "${text}"`, { hint: "use K/N with 1 <= K <= N, e.g. --shard 2/3" });
+    throw new GongkaiError("E_USAGE", msg("badShard", { text }), { hint: msg("badShardHint") });
   }
   return { index: k, count: n };
 }

@@ -8,6 +8,7 @@ import { BOM, renderDelimitedHeader, renderDelimitedRows } from "../output/csv.j
 import type { HeaderLanguage } from "../output/columns.js";
 import { jsonArray, renderJson, renderNdjsonLine, type OutputRecord } from "../output/json.js";
 import type { XlsxBuilder } from "../output/xlsx.js";
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import type { ErrorRecord } from "../schema.js";
 import { EXTENSION, type OutputFormat } from "./formats.js";
@@ -121,7 +122,7 @@ export function streamWriter(stream: NodeJS.WritableStream): ChunkWriter & { rea
     else failure ??= e;
   });
   const check = (): void => {
-    if (failure) throw new GongkaiError("E_OUTPUT", `cannot write to stdout: ${failure.message.replace(/[\r\n]+/gu, " ")}`, { hint: "check where stdout goes (a full disk?), or use --out FILE", cause: failure });
+    if (failure) throw new GongkaiError("E_OUTPUT", msg("cannotWriteStdout", { why: failure.message.replace(/[\r\n]+/gu, " ") }), { hint: msg("cannotWriteStdoutHint"), cause: failure });
   };
   return {
     get closed() {
@@ -219,10 +220,10 @@ export class DirSink implements Sink {
     const target = await safeOutputPath(this.root, mirroredName(ref.rel, this.opts.format));
     const owner = this.claimed.get(target);
     if (owner !== undefined) {
-      throw new GongkaiError("E_OUTPUT", `${path.relative(this.root, target)} is already the output of ${owner}`, { hint: "two inputs differ only in extension; convert them separately" });
+      throw new GongkaiError("E_OUTPUT", msg("alreadyOutputOf", { target: path.relative(this.root, target), owner }), { hint: msg("alreadyOutputOfHint") });
     }
     if (await this.guard.isInput(target)) {
-      throw new GongkaiError("E_OUTPUT", `refusing to overwrite the input ${target}`, { hint: "choose another --out-dir" });
+      throw new GongkaiError("E_OUTPUT", msg("refuseOverwriteInput", { target }), { hint: msg("chooseAnotherOutDir") });
     }
     this.claimed.set(target, ref.display);
     const r = await Renderer.create({ ...this.opts, single: true, errorsInline: false });

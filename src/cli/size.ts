@@ -1,4 +1,5 @@
 /** Byte sizes on the command line: `52428800`, `50MB`, `512k`, `1.5 GiB`. */
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 
 const SIZE = /^(?<num>\d+(?:\.\d+)?)\s*(?<unit>[kmg]?i?b?)$/iu;
@@ -12,7 +13,7 @@ export function parseSize(text: string): number {
   const unit = UNIT[(m?.groups?.unit ?? "").toLowerCase().replace(/b$/u, "").replace(/i$/u, "")];
   const n = Number(m?.groups?.num);
   if (!m || unit === undefined || !Number.isFinite(n) || n <= 0) {
-    throw new GongkaiError("E_USAGE", `bad size "${text}"`, { hint: "use bytes or a unit, e.g. 50MB, 512KB" });
+    throw new GongkaiError("E_USAGE", msg("badSize", { text }), { hint: msg("badSizeHint") });
   }
   return Math.floor(n * unit);
 }

@@ -1,4 +1,5 @@
 /** Reading `-` (stdin) whole, refusing more than the size limit. */
+import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import { formatSize } from "./size.js";
 
@@ -9,7 +10,7 @@ export async function readStdin(stream: NodeJS.ReadableStream, maxSize: number):
     const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
     total += b.length;
     if (total > maxSize) {
-      throw new GongkaiError("E_TOO_LARGE", `stdin is over the limit of ${formatSize(maxSize)}`, { hint: "raise --max-size" });
+      throw new GongkaiError("E_TOO_LARGE", msg("stdinTooLarge", { max: formatSize(maxSize) }), { hint: msg("raiseMaxSize") });
     }
     chunks.push(b);
   }

@@ -9,14 +9,19 @@ import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
+import { oleKind } from "./ole.js";
 
 export type { ReadableFormat, ReadOptions } from "./types.js";
 import type { ReadableFormat, ReadOptions } from "./types.js";
 
 const EXT: Record<string, ReadableFormat> = {
   ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
-  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+  ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc", ".dot": "doc", ".wps": "doc", ".ofd": "ofd",
+  ".xlsx": "xlsx", ".xls": "xls", ".et": "xls",
 };
+
+/** Kingsoft extensions whose files are read only when they are the Word/Excel-compatible OLE2 format. */
+const KINGSOFT: Record<string, string> = { ".wps": ".docx", ".et": ".xlsx" };
 
 function extOf(path: string | null | undefined): string {
   if (!path) return "";
@@ -26,11 +31,10 @@ function extOf(path: string | null | undefined): string {
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
+const isOle = (bytes: Uint8Array): boolean => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 /** Containers we recognise but do not read: a clear E_UNSUPPORTED beats "binary" or garbage. */
 function unsupported(bytes: Uint8Array): { what: string; hint: string } | null {
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { what: "an old Word .doc (or a password-protected Office file)", hint: "save it as .docx (Word: 另存为 .docx) or export a PDF" };
-  }
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { what: "an RTF file", hint: "save it as .docx or plain text" };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
     startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
@@ -43,7 +47,19 @@ const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
 
 /** A zip with a word/document.xml part (its name is stored uncompressed in the zip headers). */
+/** A zip with an xl/workbook.xml part: an .xlsx workbook. */
+const isXlsxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("xl/workbook.xml", 0, "latin1") >= 0;
+
 const isDocxZip = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("word/document.xml", 0, "latin1") >= 0;
+
+/** A zip with an OFD.xml entry at its root (GB/T 33190) and no Word part. */
+const isOfdZip = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = b.indexOf("OFD.xml", 0, "latin1"); at >= 0; at = b.indexOf("OFD.xml", at + 7, "latin1")) {
+    if (b[at - 1] !== 0x2f && !isDocxZip(bytes)) return true; // not inside a folder: the name follows the zip header directly
+  }
+  return false;
+};
 
 /** Markup start of an HTML page, after a BOM, white space, an XML declaration and comments. */
 function looksLikeHtml(head: string): boolean {
@@ -86,9 +102,15 @@ export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFo
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  if (isZip(bytes)) return "docx"; // readInput tells a .docx from other zips
+  // a broken container named .xls: the xls reader says what is wrong
+  if (isOle(bytes) && [ext === "xls" ? "corrupt" : "xls", "xls"].includes(oleKind(bytes))) return "xls";
+  if (isZip(bytes)) {
+    if (isOfdZip(bytes)) return "ofd";
+    return (isXlsxZip(bytes) || ext === "xlsx") && !isDocxZip(bytes) ? "xlsx" : "docx"; // readInput tells a .docx from other zips
+  }
+  if (isOle(bytes)) return "doc"; // readInput tells a Word file from other OLE2 containers
   if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
-  if (ext === "pdf" || ext === "docx" || ext === "html") return "text"; // misnamed text: the content decides
+  if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "doc" || ext === "xlsx" || ext === "xls") return "text"; // misnamed text: the content decides
   return ext ?? "text";
 }
 
@@ -102,6 +124,33 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
   return { format: "text", encoding, source, blocks, ...(Object.keys(meta).length ? { meta } : {}) };
 }
 
+/** An OLE2 compound file: the streams it holds tell which Office file it is, whatever its extension. */
+async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
+  const { oleKind, encryptedError } = await import("./ole.js");
+  const kind = isOle(bytes) ? oleKind(bytes) : "corrupt";
+  switch (kind) {
+    case "doc": {
+      const { readDoc } = await import("./doc.js");
+      return readDoc(bytes, opts);
+    }
+    case "encrypted":
+      throw encryptedError("the Office file");
+    case "xls": {
+      const { readXls } = await import("./xls.js");
+      return readXls(bytes, opts);
+    }
+    case "powerpoint":
+    case "other":
+      throw new GongkaiError("E_UNSUPPORTED", `the file is ${kind === "powerpoint" ? "a PowerPoint 97–2003 presentation" : "an OLE2 compound file that is not a Word document"}`, {
+        hint: "save the notice as .docx or PDF",
+      });
+    case "corrupt":
+      throw new GongkaiError("E_DOC_CORRUPT", "the file is not a readable OLE2 compound file (Word 97–2003 .doc/.wps)", {
+        hint: "open and re-save it in Word, WPS or LibreOffice (另存为 .docx), or export a PDF",
+      });
+  }
+}
+
 /** Read any supported input from bytes. */
 export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Promise<DecodedInput> {
   if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the file is empty");
@@ -110,9 +159,15 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     if (other) throw new GongkaiError("E_UNSUPPORTED", `the file is ${other.what}, which gongkai cannot read`, { hint: other.hint });
   }
   const format = opts.format ?? sniffFormat(bytes, opts.path);
+  const kingsoft = KINGSOFT[extOf(opts.path)];
+  if (kingsoft && !opts.format && format === "text") {
+    throw new GongkaiError("E_UNSUPPORTED", "the file is a Kingsoft WPS file in its own format, not the Word/Excel-compatible one", {
+      hint: `open it in WPS and save it as ${kingsoft} (另存为 ${kingsoft})`,
+    });
+  }
   if (format === "docx" && !opts.format && isZip(bytes) && !isDocxZip(bytes) && EXT[extOf(opts.path)] !== "docx") {
     throw new GongkaiError("E_UNSUPPORTED", "the file is a ZIP archive but not a Word .docx (no word/document.xml)", {
-      hint: "xlsx, pptx and odt are not supported: save the notice as .docx, PDF or text",
+      hint: "pptx and odt are not supported: save the notice as .docx, PDF or text",
     });
   }
   switch (format) {
@@ -120,9 +175,23 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       const { readPdf } = await import("./pdf.js");
       return readPdf(bytes, opts);
     }
+    case "ofd": {
+      const { readOfd } = await import("./ofd.js");
+      return readOfd(bytes, opts);
+    }
     case "docx": {
       const { readDocx } = await import("./docx.js");
       return readDocx(bytes, opts);
+    }
+    case "doc":
+      return readOle(bytes, opts);
+    case "xlsx": {
+      const { readXlsx } = await import("./xlsx.js");
+      return readXlsx(bytes, opts);
+    }
+    case "xls": {
+      const { readXls } = await import("./xls.js");
+      return readXls(bytes, opts);
     }
     case "html": {
       const { readHtml } = await import("./html.js");

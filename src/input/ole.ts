@@ -4,6 +4,7 @@
  * its extension.
  */
 import CFB from "cfb";
+import { GongkaiError } from "../errors.js";
 
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
@@ -31,3 +32,9 @@ export function oleKind(bytes: Uint8Array): OleKind {
   if (names.has("POWERPOINT DOCUMENT")) return "powerpoint";
   return "other";
 }
+
+/** A password-protected Word or Office file: gongkai never asks for Office passwords. */
+export const encryptedError = (what: string): GongkaiError =>
+  new GongkaiError("E_ENCRYPTED", `${what} is password-protected`, {
+    hint: "remove the password (打开→另存为 without a password) and parse the saved copy",
+  });

@@ -1,11 +1,15 @@
-/** Reader-thread entry (see sandbox.ts): reads one PDF or .docx per message and posts the blocks back. */
+/** Reader-thread entry (see sandbox.ts): reads one PDF, .docx or .doc per message and posts the blocks back. */
 import { parentPort } from "node:worker_threads";
 import { isGongkaiError } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
-import type { SandboxReply, SandboxRequest } from "./sandbox.js";
+import { READ_ERROR_CODE, type SandboxReply, type SandboxRequest } from "./sandbox.js";
 
 async function read(m: SandboxRequest): Promise<DecodedInput> {
   if (m.format === "pdf") return (await import("./pdf.js")).readPdfInProcess(m.bytes, m.opts);
+  if (m.format === "ofd") return (await import("./ofd.js")).readOfdInProcess(m.bytes, m.opts);
+  if (m.format === "doc") return (await import("./doc.js")).readDocInProcess(m.bytes, m.opts);
+  if (m.format === "xlsx") return (await import("./xlsx.js")).readXlsxInProcess(m.bytes, m.opts);
+  if (m.format === "xls") return (await import("./xls.js")).readXlsInProcess(m.bytes, m.opts);
   return (await import("./docx.js")).readDocxInProcess(m.bytes, m.opts);
 }
 
@@ -15,7 +19,7 @@ parentPort?.on("message", (m: SandboxRequest) => {
     (e: unknown) => {
       const error = isGongkaiError(e)
         ? { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }
-        : { code: m.format === "pdf" ? ("E_PDF_CORRUPT" as const) : ("E_DOCX_CORRUPT" as const), message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
+        : { code: READ_ERROR_CODE[m.format], message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
       parentPort?.postMessage({ id: m.id, ok: false, error } satisfies SandboxReply);
     },
   );

@@ -1,5 +1,6 @@
 /**
- * The readers built on third-party parsers (pdf.js for PDF; JSZip and mammoth for Word) run on a
+ * The readers built on third-party parsers (pdf.js for PDF; JSZip and mammoth for Word; cfb and
+ * word-extractor for Word 97–2003) run on a
  * worker thread that can be stopped: a hostile file can hold the thread in a loop that no timer
  * inside it would ever interrupt (200k nested `q` operators, a quadratic XML pass), so the time
  * limit is enforced from outside, by terminating the worker, and the worker's heap is capped.
@@ -13,7 +14,7 @@ import { GongkaiError, type ErrorCode } from "../errors.js";
 import type { DecodedInput } from "../text/blocks.js";
 import type { ReadOptions } from "./types.js";
 
-export type SandboxedFormat = "pdf" | "docx";
+export type SandboxedFormat = "pdf" | "docx" | "doc" | "ofd" | "xlsx" | "xls";
 
 /** Wall-clock limit for reading one input (GONGKAI_READ_TIMEOUT_MS overrides it, for tests and slow machines). */
 export const READ_TIMEOUT_MS = 30_000;
@@ -31,8 +32,9 @@ export type SandboxReply =
   | { readonly id: number; readonly ok: true; readonly input: DecodedInput }
   | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: string; hint?: string } };
 
-const CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT" };
-const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file" };
+/** The error a reader failure is reported as, per format. */
+export const READ_ERROR_CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", doc: "E_DOC_CORRUPT", ofd: "E_OFD_CORRUPT", xlsx: "E_XLS_CORRUPT", xls: "E_XLS_CORRUPT" };
+const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", doc: "the Word 97–2003 file", ofd: "the OFD file", xlsx: "the spreadsheet", xls: "the spreadsheet" };
 
 export function readTimeoutMs(): number {
   const env = Number(process.env["GONGKAI_READ_TIMEOUT_MS"]);
@@ -89,7 +91,7 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
       reject(e);
     };
     const timer = setTimeout(
-      () => stop(new GongkaiError(CODE[format], `reading ${NAME[format]} took longer than ${ms / 1000} s (the limit per input)`, { hint: "the file may be damaged or built to hang readers; re-save or export it" })),
+      () => stop(new GongkaiError(READ_ERROR_CODE[format], `reading ${NAME[format]} took longer than ${ms / 1000} s (the limit per input)`, { hint: "the file may be damaged or built to hang readers; re-save or export it" })),
       ms,
     );
     const onMessage = (m: SandboxReply): void => {
@@ -100,7 +102,7 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
     };
     const onError = (e: Error & { code?: string }): void => {
       const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
-      stop(new GongkaiError(CODE[format], oom
+      stop(new GongkaiError(READ_ERROR_CODE[format], oom
         ? `reading ${NAME[format]} needs more than ${READ_HEAP_MB} MB of memory (the limit per input)`
         : `reading ${NAME[format]} failed: ${(e.message ?? String(e)).split("\n")[0]}`, { hint: oom ? "it may be a decompression bomb; re-save or export it" : "re-save or export the file" }));
     };

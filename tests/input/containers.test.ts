@@ -14,6 +14,12 @@ const copies: { file: string; seed: keyof typeof SEEDS; format: string; encoding
   { file: "pdf/004_baea861421853175.pdf", seed: "004", format: "pdf", encoding: null, pages: 11 },
   { file: "docx/001_e8d1d175fd1547bc.docx", seed: "001", format: "docx", encoding: null },
   { file: "docx/003_ddd698d8236a8cbd.docx", seed: "003", format: "docx", encoding: null },
+  { file: "doc/000_69dd9e51073771b8.doc", seed: "000", format: "doc", encoding: null },
+  { file: "doc/001_e8d1d175fd1547bc.doc", seed: "001", format: "doc", encoding: null },
+  { file: "doc/002_988baf87858b03bd.doc", seed: "002", format: "doc", encoding: null },
+  { file: "doc/003_ddd698d8236a8cbd.doc", seed: "003", format: "doc", encoding: null },
+  { file: "doc/004_baea861421853175.doc", seed: "004", format: "doc", encoding: null },
+  { file: "doc/word_compatible_002.wps", seed: "002", format: "doc", encoding: null },
   { file: "gbk/000_gb18030.txt", seed: "000", format: "text", encoding: "gb18030" },
   { file: "gbk/003_gb18030.txt", seed: "003", format: "text", encoding: "gb18030" },
   { file: "gbk/004_utf16le_bom.txt", seed: "004", format: "text", encoding: "utf-16le" },
@@ -75,7 +81,15 @@ describe("bad inputs: one error code each", () => {
     { file: "docx/truncated_003.docx", code: "E_DOCX_CORRUPT" },
     { file: "docx/no_document_part.docx", code: "E_DOCX_CORRUPT" },
     { file: "docx/not_docx.zip", code: "E_UNSUPPORTED" },
-    { file: "bad/old_word.doc", code: "E_UNSUPPORTED" },
+    { file: "bad/old_word.doc", code: "E_DOC_CORRUPT" },
+    { file: "doc/truncated.doc", code: "E_DOC_CORRUPT" },
+    { file: "doc/garbage_after_header.doc", code: "E_DOC_CORRUPT" },
+    { file: "doc/broken_fat.doc", code: "E_DOC_CORRUPT" },
+    { file: "doc/hostile_cyclic_fat.doc", code: "E_DOC_CORRUPT" },
+    { file: "doc/hostile_ccptext.doc", code: "E_DOC_CORRUPT", message: /counts 2147483647 characters/u },
+    { file: "doc/encrypted_fib.doc", code: "E_ENCRYPTED", message: /password/u },
+    { file: "doc/encrypted_package.doc", code: "E_ENCRYPTED", message: /password/u },
+    { file: "doc/not_word_compatible.wps", code: "E_UNSUPPORTED", message: /Kingsoft/u },
     { file: "bad/empty.txt", code: "E_EMPTY" },
     { file: "bad/random_binary.txt", code: "E_BINARY" },
     { file: "bad/invalid_bytes.txt", code: "E_ENCODING" },
@@ -92,7 +106,7 @@ describe("bad inputs: one error code each", () => {
 });
 
 describe("tables become TAB-separated row blocks", () => {
-  it.each(["pdf/003_ddd698d8236a8cbd.pdf", "docx/003_ddd698d8236a8cbd.docx"])("%s: attachment tables A1–A3", async (file) => {
+  it.each(["pdf/003_ddd698d8236a8cbd.pdf", "docx/003_ddd698d8236a8cbd.docx", "doc/003_ddd698d8236a8cbd.doc"])("%s: attachment tables A1–A3", async (file) => {
     const d = await read(file);
     const rows = d.blocks.filter((b) => b.kind === "row").map((b) => b.text);
     expect(rows.filter((r) => /^序号\t/u.test(r))).toEqual([

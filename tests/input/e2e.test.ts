@@ -1,5 +1,5 @@
 /**
- * End to end: the PDF, Word, GB18030 and UTF-16 copies of a seed give the same task ids, units
+ * End to end: the PDF, Word (.docx, .doc, .wps), GB18030 and UTF-16 copies of a seed give the same task ids, units
  * and deadlines as the clean text seed, and the saved web pages score like their .txt twins.
  */
 import { readFileSync } from "node:fs";
@@ -35,6 +35,12 @@ const copies: { file: string; seed: keyof typeof SEEDS; pdf?: boolean }[] = [
   { file: "pdf/cmap_unigb_ucs2_002.pdf", seed: "002", pdf: true },
   { file: "docx/001_e8d1d175fd1547bc.docx", seed: "001" },
   { file: "docx/003_ddd698d8236a8cbd.docx", seed: "003" },
+  { file: "doc/000_69dd9e51073771b8.doc", seed: "000" },
+  { file: "doc/001_e8d1d175fd1547bc.doc", seed: "001" },
+  { file: "doc/002_988baf87858b03bd.doc", seed: "002" },
+  { file: "doc/003_ddd698d8236a8cbd.doc", seed: "003" },
+  { file: "doc/004_baea861421853175.doc", seed: "004" },
+  { file: "doc/word_compatible_002.wps", seed: "002" },
   { file: "gbk/000_gb18030.txt", seed: "000" },
   { file: "gbk/003_gb18030.txt", seed: "003" },
   { file: "gbk/004_utf16le_bom.txt", seed: "004" },

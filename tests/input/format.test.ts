@@ -25,8 +25,8 @@ describe("readInput refuses what it cannot read, each with its own code", () => 
   it.each<{ name: string; bytes: Uint8Array; path: string; code: ErrorCode }>([
     { name: "empty file", bytes: b(""), path: "a.txt", code: "E_EMPTY" },
     { name: "white space only", bytes: b(" \n\t\n"), path: "a.txt", code: "E_EMPTY" },
-    { name: "zip that is not a .docx", bytes: zipWith("xl/workbook.xml"), path: "a.zip", code: "E_UNSUPPORTED" },
-    { name: "old Word .doc (OLE2)", bytes: b([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), path: "a.doc", code: "E_UNSUPPORTED" },
+    { name: "zip that is not a .docx", bytes: zipWith("ppt/presentation.xml"), path: "a.zip", code: "E_UNSUPPORTED" },
+    { name: "OLE2 signature without a container", bytes: b([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), path: "a.doc", code: "E_DOC_CORRUPT" },
     { name: "PNG image", bytes: b([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), path: "scan.png", code: "E_UNSUPPORTED" },
     { name: "RTF", bytes: b("{\\rtf1\\ansi 通知}"), path: "a.rtf", code: "E_UNSUPPORTED" },
     { name: "page without article text", bytes: b("<!DOCTYPE html><html><body><nav>首页</nav><script>x()</script></body></html>"), path: "a.html", code: "E_EMPTY" },

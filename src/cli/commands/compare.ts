@@ -2,6 +2,7 @@
  * `gongkai compare A B`: align the tasks of two notices (carried over / dropped / new, and what
  * changed). `gongkai compare --base UPPER LOWER…`: which lower notices take up each base task.
  */
+import { schemaProblem } from "../../compare/load.js";
 import { Chalk } from "chalk";
 import { Command, Option } from "commander";
 import { z } from "zod";
@@ -173,7 +174,7 @@ function renderCoverage(r: ReturnType<typeof coverResults>, opts: RenderOpts, io
 /** Never print what the schema rejects. */
 function validated<T>(schema: z.ZodType<T>, value: T): T {
   const checked = schema.safeParse(value);
-  if (!checked.success) throw new GongkaiError("E_SCHEMA", z.prettifyError(checked.error));
+  if (!checked.success) throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
   return checked.data;
 }
 

@@ -1,4 +1,5 @@
 /** `gongkai report INPUT... --out report.html`: one self-contained HTML dashboard of many notices. */
+import { schemaProblem } from "../../compare/load.js";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
@@ -180,7 +181,7 @@ async function loadInput(ref: InputRef, io: CliIO, maxSize: number): Promise<Loa
     return { results: [bundle.result], skipped: [] };
   }
   const bytes = ref.abs === null ? await readStdin(io.stdin, maxSize) : await readFileChecked(ref.abs, maxSize);
-  if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the input is empty");
+  if (bytes.length === 0) throw new GongkaiError("E_EMPTY", msg("inputEmpty"));
   if (looksLikeJson(ref.display, bytes)) return validateJson(parseJson(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, "")));
   // The same job `parse` runs, so the page embeds exactly what `parse` would print.
   const outcome = await runJob({ kind: "bytes", bytes, display: ref.abs === null ? null : ref.display }, { maxSize });
@@ -205,7 +206,7 @@ function parseJson(text: string): unknown[] {
     } catch {
       // fall through to the error about the whole file
     }
-    throw new GongkaiError("E_INVALID_JSON", whole instanceof Error ? whole.message : String(whole));
+    throw new GongkaiError("E_INVALID_JSON", whole instanceof Error ? whole.message : String(whole), { hint: msg("giveNoticeOrJson") });
   }
 }
 
@@ -219,7 +220,8 @@ function validateJson(values: unknown[]): Loaded {
     }
     const checked = ResultSchema.safeParse(v);
     if (!checked.success) {
-      throw new GongkaiError("E_SCHEMA", `${values.length > 1 ? `record ${i + 1}: ` : ""}${z.prettifyError(checked.error)}`);
+      const problem = schemaProblem(checked.error);
+      throw new GongkaiError("E_SCHEMA", values.length > 1 ? msg("recordProblem", { n: i + 1, problem }) : problem, { hint: msg("giveNoticeOrJson") });
     }
     out.results.push(checked.data);
   });

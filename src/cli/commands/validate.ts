@@ -27,12 +27,12 @@ export function recordsOf(text: string): unknown[] {
     return Array.isArray(value) ? value : [value];
   } catch {
     const lines = body.split("\n").map((l) => l.trim()).filter((l) => l !== "");
-    if (lines.length < 2) throw new GongkaiError("E_INVALID_JSON", "not valid JSON or NDJSON", { hint: "give the output of gongkai parse --format json or ndjson" });
+    if (lines.length < 2) throw new GongkaiError("E_INVALID_JSON", msg("notJsonOrNdjson"), { hint: msg("notJsonOrNdjsonHint") });
     return lines.map((line, i) => {
       try {
         return JSON.parse(line) as unknown;
       } catch {
-        throw new GongkaiError("E_INVALID_JSON", `line ${i + 1} is not valid JSON`, { hint: "NDJSON needs one JSON value per line" });
+        throw new GongkaiError("E_INVALID_JSON", msg("lineNotJson", { n: i + 1 }), { hint: msg("lineNotJsonHint") });
       }
     });
   }

@@ -62,7 +62,7 @@ describe("parse --bundles", () => {
   it("never follows a link out of the bundle folder, through a symlink, or to the network", async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, "in/b"), { recursive: true });
-    copyInto(dir, { "in/outside.docx": path.join(B, "beside/附件1.docx"), "in/b/real.docx": path.join(B, "beside/附件2.docx") });
+    copyInto(dir, { "in/outside.docx": path.join(B, "beside/附件1.docx"), "in/b/real.docx": path.join(B, "beside/附件3.docx") });
     symlinkSync(path.join(dir, "in/outside.docx"), path.join(dir, "in/b/escape.docx"));
     const page = (links: string[]): string =>
       `<html><head><meta charset="utf-8"></head><body><p>某某市人民政府办公室关于印发工作要点的通知</p><p>各区人民政府：</p><p>现印发给你们。</p>` +

@@ -42,12 +42,12 @@ function expectGold(r: Result, g: Gold): void {
 }
 
 describe("bundles against gold", () => {
-  it("page + files beside it (附件N.docx)", async () => {
+  it("page + files beside it (附件1.docx, 附件2.doc, 附件3.docx)", async () => {
     const { results, bundles, attachmentFiles } = await parseFolder("beside");
     expect([results.length, bundles, attachmentFiles]).toEqual([1, 1, 3]);
     expectGold(results[0]!, SEED3);
     expect(results[0]!.warnings).toEqual([]);
-    expect(results[0]!.document.attachments.map((a) => [a.number, a.format])).toEqual([[1, "docx"], [2, "docx"], [3, "docx"]]);
+    expect(results[0]!.document.attachments.map((a) => [a.number, a.format])).toEqual([[1, "docx"], [2, "doc"], [3, "docx"]]);
   });
 
   it("page + attachments/ sub-folder, followed by the page's link", async () => {
@@ -59,10 +59,11 @@ describe("bundles against gold", () => {
     ]);
   });
 
-  it("PDF notice + task tables named by their titles", async () => {
+  it("PDF notice + .xls task tables named by their titles", async () => {
     const { results } = await parseFolder("pdf-table");
     expect(results.length).toBe(1);
     expect(results[0]!.source.format).toBe("pdf");
+    expect(results[0]!.document.attachments.map((a) => [a.number, a.format])).toEqual([[1, "xls"], [2, "xls"], [3, "xls"]]);
     expectGold(results[0]!, SEED3);
   });
 

@@ -3,6 +3,7 @@
  * （）→(), 〔〕【】→[], ：→:, ；→;, ，→, and full-width digits → ASCII), so each is written once.
  * Every pattern is anchored or bounded: none can backtrack catastrophically.
  */
+import { isCloseBracket, isOpenBracket } from "../text/chars.js";
 
 export type Role = "lead" | "responsible" | "support" | "guide";
 
@@ -115,3 +116,29 @@ export const ORG_SUFFIX_RE =
 
 /** A 落款 signature: an organisation name alone on its line (folded text: no sentence punctuation). */
 export const isSignatureLine = (s: string): boolean => s.length >= 2 && s.length <= 60 && ORG_SUFFIX_RE.test(s) && !/[,，。;；:：!?]/u.test(s);
+
+/** Where an unmarked heading starts inside the piece before a colon: 第二阶段：, “互联网+”教育：. */
+const HEADING_START_RE = /第[一二三四五六七八九十\d]{1,3}(?:阶段|步|部分|批次|批|环节|方面)|[“"「『]/u;
+
+/**
+ * Where a role label's content ends because another `key：` follows that is not a label (所属片区：…,
+ * or an unmarked heading such as 第二阶段：… run on where line breaks were lost): names never hold a
+ * colon outside brackets. The key is the piece before the colon, back to the last separator; a
+ * heading shape inside that piece ends the names where it starts. Clock times (8:30) are not keys.
+ */
+export function foreignKeyStart(seg: string): number {
+  let depth = 0;
+  let pieceStart = 0;
+  for (let i = 0; i < seg.length; i++) {
+    const ch = seg[i]!;
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if ("、，,；;".includes(ch)) pieceStart = i + 1;
+    else if ((ch === "：" || ch === ":") && !(/\d/u.test(seg[i - 1] ?? "") && /\d/u.test(seg[i + 1] ?? ""))) {
+      const heading = HEADING_START_RE.exec(seg.slice(pieceStart, i));
+      return heading && heading.index > 0 ? pieceStart + heading.index : pieceStart;
+    }
+  }
+  return seg.length;
+}

@@ -53,7 +53,7 @@ export function formatDate(d: Date, code: string | undefined): string {
   const letters = codeLetters(code ?? "yyyy/m/d");
   const y = letters.includes("y");
   const day = letters.includes("d");
-  const month = /m/u.test(letters.replace(/h+:?m+|m+:?s+/gu, ""));
+  const month = /m/u.test(letters.replace(/h{1,4}:?m{1,4}|m{1,4}:?s{1,4}/gu, ""));
   const time = /h|s/u.test(letters) && !y && !day;
   const Y = d.getUTCFullYear();
   const M = d.getUTCMonth() + 1;

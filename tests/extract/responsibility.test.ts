@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findClauses, parseLabelled, parseVerbClause } from "../../src/extract/responsibility.js";
+import { foreignKeyStart } from "../../src/extract/patterns.js";
 
 const U = (lead: string[] = [], responsible: string[] = [], support: string[] = [], guide: string[] = []) => ({ lead, responsible, support, guide });
 
@@ -102,5 +103,28 @@ describe("findClauses", () => {
     const cs = findClauses({ text: "做好工作。（责任单位：市司法局", paragraphStarts: [0], labelLines: [false] }, 2022, (_code, _m, i) => at.push(i));
     expect(at).toEqual([5]);
     expect(cs[0]!.units.responsible).toEqual(["市司法局"]);
+  });
+});
+
+describe("a role label's names end at a key that is not a label (foreignKeyStart)", () => {
+  it.each([
+    // [label content, the names kept]
+    ["甲公司，所属区域：乙片区管理局", "甲公司"],
+    ["甲局、乙局，丙镇第二阶段：自查自纠，全面整治", "甲局、乙局，丙镇"],
+    ["甲局第3步：验收", "甲局"],
+    ["甲办“某某+”教育：开发资源", "甲办"],
+    ["甲局、乙局", "甲局、乙局"],
+    ["各区（含：新区）、甲局", "各区（含：新区）、甲局"],
+    ["甲局（8:30前报送）", "甲局（8:30前报送）"],
+    ["备注：无", ""],
+  ])("%s → %s", (seg, kept) => {
+    expect(seg.slice(0, foreignKeyStart(seg)).replace(/[，、]$/u, "")).toBe(kept);
+  });
+
+  it("reads the units of a label line that runs on into another key", () => {
+    const r = parseLabelled("责任单位：甲公司，所属片区：乙片区开发管理局", null);
+    expect(r?.units.responsible).toEqual(["甲公司"]);
+    const s = parseLabelled("责任单位：甲局、乙局，各乡镇第三阶段：督促检查，补缺补漏", null);
+    expect(s?.units.responsible).toEqual(["甲局", "乙局", "各乡镇"]);
   });
 });

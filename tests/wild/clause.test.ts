@@ -57,3 +57,18 @@ describe("wild notices: header variants and unit names", () => {
     expect(t?.responsibleUnits).toEqual(["区建管委", "区发展改革委"]);
   });
 });
+
+describe("wild notices: a label's names end where another key starts", () => {
+  it("126 (stages run on after the names: …各乡镇第二阶段：…): the stage is not a unit", async () => {
+    const r = await parse("126_pingtan-2016-binzang-zhuanxiang-zhengzhi.txt");
+    const t = r.tasks.find((x) => x.id === "3-1");
+    expect(t?.responsibleUnits).toEqual(["区党工委宣传部", "综合执法局", "社会事业局", "各乡镇"]);
+    for (const x of r.tasks) for (const u of [...x.leadUnits, ...x.responsibleUnits, ...x.supportUnits]) expect(u).not.toMatch(/[：:]|阶段/u);
+  });
+  it("148 (责任单位：…，所属片区：…): the district key and its value are not a responsible unit", async () => {
+    const r = await parse("148_pingtan-2016-baozhangxing-anju-renwu.txt");
+    const units = r.tasks.flatMap((x) => x.responsibleUnits);
+    expect(units).toContain("平潭综合实验区国有资产投资发展有限公司");
+    for (const u of units) expect(u).not.toMatch(/所属片区|[：:]/u);
+  });
+});

@@ -6,6 +6,7 @@
  */
 export { parseNotice, parseBuffer, parseDecoded, type ParseOptions } from "./pipeline.js";
 export { readInput, sniffFormat, type ReadOptions } from "./input/index.js";
+export { parseBundle, parseBundleBuffers, isNotice, noticeScore, type BundleAttachment, type BundleFile, type BundleFailure } from "./bundle/index.js";
 export {
   ResultSchema, TaskSchema, DocumentInfoSchema, SectionSchema, WarningSchema, ErrorRecordSchema, CoverageSchema, SCHEMA_VERSION,
   type Result, type Task, type DocumentInfo, type Section, type Warning, type Deadline, type SourceInfo, type ErrorRecord,

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 
-/** Minor bumps add fields (1.1: `coverage`); a major bump would change or remove one. */
-export const SCHEMA_VERSION = "1.1";
+/** Minor bumps add fields (1.1: `coverage`; 1.2: attachment files of a bundle); a major bump would change or remove one. */
+export const SCHEMA_VERSION = "1.2";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
@@ -31,7 +31,12 @@ export const DocNumberSchema = z.object({
 });
 export type DocNumber = z.infer<typeof DocNumberSchema>;
 
-export const AttachmentSchema = z.object({ number: z.number().int().positive(), title: z.string() });
+export const AttachmentSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  source: z.string().nullable().optional().describe("the attachment's own file (path as given) when it was read as a file of a bundle"),
+  format: InputFormatSchema.optional().describe("format of that file"),
+});
 export const ReferenceSchema = z.object({ title: z.string(), docNumber: z.string().nullable() });
 
 export const DocumentInfoSchema = z.object({
@@ -69,6 +74,7 @@ export const SourceSpanSchema = z.object({
   start: z.number().int().nonnegative().describe("0-based UTF-16 offset into the decoded input"),
   end: z.number().int().nonnegative().describe("exclusive end offset"),
   page: z.number().int().positive().optional().describe("1-based page (PDF only)"),
+  file: z.string().nullable().optional().describe("bundles only: the file the task was read from (the notice or an attachment file, path as given); line, start and end point into that file"),
 });
 export type SourceSpan = z.infer<typeof SourceSpanSchema>;
 
@@ -98,6 +104,7 @@ export const WarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   line: z.number().int().positive().nullable(),
+  file: z.string().nullable().optional().describe("bundles only: the attachment file the warning is about (absent: the notice itself); line is a line of that file"),
 });
 export type Warning = z.infer<typeof WarningSchema>;
 

@@ -13,6 +13,7 @@ import { usage } from "./common.js";
 import { EXIT, exitCode } from "./exit-code.js";
 import { createExecutor, ordered } from "./executor.js";
 import { type InputRef, walkInputs } from "./inputs.js";
+import { applyBundleOptions } from "./bundles.js";
 import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, outcomeSummary, type ParseSettings, serializeError } from "./parse-job.js";
 import { type ColorMode, Reporter } from "./reporter.js";
@@ -49,6 +50,10 @@ export interface BatchOptions {
   /** CSV for spreadsheet apps (BOM, ids as text). */
   readonly excel?: boolean;
   readonly color?: ColorMode;
+  /** --attachment: files read with the one notice given as one document. */
+  readonly attachments?: readonly string[];
+  /** --bundles: each folder's notice is read with the files beside it as one document. */
+  readonly bundles?: boolean;
 }
 
 
@@ -82,18 +87,25 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   const exclude = [...(outDirAbs === undefined ? [] : [outDirAbs]), ...(outAbs !== undefined && (await isOwnOutput(outAbs, o.format)) ? [outAbs] : [])];
   const walked = await walkInputs(o.inputs, { cwd: io.cwd, globs: o.globs, exclude });
   let refs: InputRef[] = walked.refs;
+  const applied = await applyBundleOptions(refs, o, io.cwd, o.settings);
+  refs = applied.refs;
+  const bundled = applied.bundled;
   if (o.shard) {
     const shard = o.shard;
     refs = refs.filter((r) => inShard(shardKey(r), shard));
   }
   // One file named on the command line gives one JSON object; anything else an array.
   const single = o.inputs.length === 1 && refs.length === 1 && !refs[0]!.fromFolder;
-  const guard = new InputGuard(refs.map((r) => r.abs));
+  const guard = new InputGuard(refs.flatMap((r) => [r.abs, ...(r.attachments ?? []).map((a) => a.abs)]));
   if (outAbs !== undefined) await guardOverwrite({ abs: outAbs, shown: o.out!, kind: o.format, inputs: guard, force: o.force === true });
 
   const stdinBytes = o.inputs.includes("-") && refs.some((r) => r.abs === null)
     ? await readStdin(io.stdin, o.settings.maxSize).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e }))
     : null;
+
+  // a file a folder walk passed over by its kind but a bundle read (a linked .xls) was not skipped
+  const read = new Set(refs.flatMap((r) => (r.attachments ?? []).map((a) => a.display)));
+  const skippedOutsideBundles = walked.skipped.filter((f) => !read.has(f.display));
 
   // --- the sink ---
   const bom = o.bom ?? (o.excel === true || (o.format === "csv") && (outDirAbs !== undefined || (outAbs !== undefined && outAbs.toLowerCase().endsWith(".csv"))));
@@ -118,7 +130,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
   const exec = createExecutor(jobs, refs.length, settings);
   const toJob = async (r: InputRef): Promise<JobInput | Outcome> => {
     if (r.error) return { ok: false, error: r.error };
-    if (r.abs !== null) return { kind: "file", abs: r.abs, display: r.display };
+    if (r.abs !== null) return { kind: "file", abs: r.abs, display: r.display, ...(r.attachments ? { attachments: r.attachments } : {}) };
     if (!stdinBytes) return { ok: false, error: { code: "E_EMPTY", message: "no input on stdin" } };
     if (!stdinBytes.ok) throw stdinBytes.e;
     return { kind: "bytes", bytes: stdinBytes.b, display: null };
@@ -138,7 +150,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     const stats = { files: 0, tasks: 0, warnings: 0, failures: 0 };
     let stoppedEarly = false;
     let fatal: unknown = null;
-    reporter.skipped(walked.skipped);
+    reporter.skipped(skippedOutsideBundles);
     reporter.startProgress(refs.length);
     try {
       for await (const { item, outcome } of ordered(refs, toJob, exec, exec.size * 2, io.signal)) {
@@ -196,7 +208,7 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
       return EXIT.failed;
     }
     if (!single) {
-      reporter.summary({ ...stats, ms: Date.now() - started, skipped: walked.skipped, strict: o.strict });
+      reporter.summary({ ...stats, ms: Date.now() - started, skipped: skippedOutsideBundles, strict: o.strict, ...(bundled ? { bundles: bundled } : {}) });
     }
     return exitCode({ failures: stats.failures, warnings: stats.warnings, strict: o.strict });
   }

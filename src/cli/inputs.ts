@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { escapePath, glob } from "tinyglobby";
+import type { AttachmentRef } from "./bundles.js";
 import type { SerializedError } from "./failure.js";
 
 export interface InputRef {
@@ -19,6 +20,8 @@ export interface InputRef {
   readonly fromFolder: boolean;
   /** A failure known before parsing (e.g. a folder with no notices). */
   readonly error?: SerializedError;
+  /** Attachment files read with this notice as one document (--attachment, --bundles). */
+  readonly attachments?: readonly AttachmentRef[];
 }
 
 /** Extensions picked up when walking a folder without --glob. */

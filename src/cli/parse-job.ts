@@ -15,6 +15,8 @@ import { type SerializedError, serializeError } from "./failure.js";
 import { readFileCheckedSync } from "./read-file.js";
 import { formatSize } from "./size.js";
 import { looksMisdecoded } from "./encoding-check.js";
+import type { AttachmentRef } from "./bundles.js";
+import { type AttachmentBytes, parseBundleBuffers } from "../bundle/index.js";
 
 export { type SerializedError, serializeError } from "./failure.js";
 
@@ -33,7 +35,7 @@ export interface ParseSettings {
 }
 
 export type JobInput =
-  | { readonly kind: "file"; readonly abs: string; readonly display: string }
+  | { readonly kind: "file"; readonly abs: string; readonly display: string; readonly attachments?: readonly AttachmentRef[] }
   | { readonly kind: "bytes"; readonly bytes: Uint8Array; readonly display: string | null };
 
 /** A document already rendered in the requested format, with what the batch counts and reports. */
@@ -47,6 +49,12 @@ export type Outcome =
   | { readonly ok: true; readonly result: Result }
   | { readonly ok: true; readonly rendered: Rendered }
   | { readonly ok: false; readonly error: SerializedError };
+
+/** The document of a successful outcome of a job that was not asked to render (an invariant, not a user message). */
+export function resultOf(o: Extract<Outcome, { ok: true }>): Result {
+  if (!("result" in o)) throw new Error("runJob rendered a document it was not asked to render");
+  return o.result;
+}
 
 /** Tasks and warnings of a successful outcome, rendered or not. */
 export const outcomeSummary = (o: Extract<Outcome, { ok: true }>): { tasks: number; warnings: readonly Warning[] } =>
@@ -81,12 +89,14 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
     if (!settings.from && isOwnOutput(bytes)) {
       throw new GongkaiError("E_UNSUPPORTED", msg("ownOutput"), { hint: msg("ownOutputHint") });
     }
-    const result = await parseBuffer(bytes, {
+    const opts = {
       path: input.display,
       ...(settings.from ? { format: settings.from } : {}),
       ...(settings.encoding ? { encoding: settings.encoding } : {}),
       ...(settings.password ? { password: settings.password } : {}),
-    });
+    };
+    const attachments = input.kind === "file" ? input.attachments ?? [] : [];
+    const result = attachments.length > 0 ? await parseBundleBuffers(bytes, await readAttachments(attachments, settings), opts) : await parseBuffer(bytes, opts);
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
     if (!checked.success) throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
@@ -95,4 +105,19 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
   } catch (e) {
     return { ok: false, error: serializeError(e) };
   }
+}
+
+/** Read a bundle's attachment files; a file that cannot be read is carried as its error (a warning, not a failure). */
+async function readAttachments(refs: readonly AttachmentRef[], settings: ParseSettings): Promise<AttachmentBytes[]> {
+  const out: AttachmentBytes[] = [];
+  for (const a of refs) {
+    const label = a.label !== undefined ? { label: a.label } : {};
+    try {
+      out.push({ path: a.display, bytes: readFileCheckedSync(a.abs, settings.maxSize), ...label });
+    } catch (e) {
+      const err = serializeError(e);
+      out.push({ path: a.display, error: { code: err.code, message: err.message }, ...label });
+    }
+  }
+  return out;
 }

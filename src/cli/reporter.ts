@@ -59,6 +59,8 @@ export interface Summary {
   skipped?: readonly SkippedFile[];
   /** --strict: the warnings counted as failures. */
   strict?: boolean;
+  /** --bundles: documents read with attachment files, and those files. */
+  bundles?: { readonly bundles: number; readonly attachmentFiles: number };
 }
 
 /** "3 (.doc ×1, .wps ×2)": skipped files grouped by extension, in order of first appearance. */
@@ -74,6 +76,7 @@ export function summaryLine(s: Summary, color: ChalkInstance = new Chalk({ level
   const warn = s.warnings > 0 ? color.yellow(warnText) : warnText;
   const parts = [
     msg(s.files === 1 ? "oneFile" : "nFiles", { n: s.files }),
+    ...(s.bundles ? [msg("nBundles", { n: s.bundles.bundles, files: s.bundles.attachmentFiles })] : []),
     msg(s.tasks === 1 ? "oneTask" : "nTasks", { n: s.tasks }),
     warn,
     failed,

@@ -51,6 +51,8 @@ export const TASK_COLUMNS: readonly Column[] = [
   column("text", "text", "任务内容", "text", 60, (_d, t) => t.text),
   column("line", "line", "行号", "number", 7, (_d, t) => t.source.line),
   column("page", "page", "页码", "number", 7, (_d, t) => t.source.page ?? null),
+  // bundles: the file the task was read from (an attachment file, or the notice); line/page are of that file
+  column("sourceFile", "source_file", "来源文件", "text", 28, (_d, t) => t.source.file ?? null),
 ];
 
 /** Columns of the XLSX Documents sheet: one row per document. */

@@ -72,7 +72,7 @@ describe("Chinese messages reach the user", () => {
 
   it("a schema failure in report is one line without zod's report", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ schemaVersion: "1.1", source: { path: "x" } }));
+    writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ schemaVersion: "1.2", source: { path: "x" } }));
     const r = await runCli(["report", "bad.json", "-o", "r.html", "--lang", "zh"], { cwd: dir });
     const line = r.stderr.split("\n").find((l) => l.includes("E_SCHEMA"));
     expect(line).toMatch(/^gongkai: bad\.json: E_SCHEMA: .* at source\.\w+: /u);

@@ -16,6 +16,7 @@ const expectedRows = (docs: Result[]): string[][] =>
       ratio(d.coverage.phrases.ratio), ratio(d.coverage.markers.ratio),
       t.id, t.path.join(" > "), t.title, t.leadUnits.join("、"), t.responsibleUnits.join("、"), t.supportUnits.join("、"), t.guideUnits.join("、"),
       t.deadlines.map((x) => x.raw).join("；"), t.deadlines[0]?.date ?? "", t.text, String(t.source.line), t.source.page ? String(t.source.page) : "",
+      t.source.file ?? "",
     ]),
   );
 
@@ -45,7 +46,7 @@ describe("CSV / TSV", () => {
 
   it("uses CRLF records for CSV and LF for TSV", () => {
     expect(renderDelimitedHeader("csv", { headers: "en", bom: false }).endsWith("\r\n")).toBe(true);
-    expect(renderDelimitedHeader("tsv", { headers: "en", bom: false }).endsWith("page\n")).toBe(true);
+    expect(renderDelimitedHeader("tsv", { headers: "en", bom: false }).endsWith("source_file\n")).toBe(true);
   });
 
   it("gives no rows for a document without tasks, so streamed parts concatenate", () => {

@@ -23,6 +23,8 @@ import { DEFAULT_MAX_SIZE } from "../size.js";
 import { failureLine } from "../reporter.js";
 import type { CliIO } from "../io.js";
 import { extname, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { loadBundleFolder } from "../bundles.js";
 import { addCommon, helpAfter, outFile, usage } from "../common.js";
 import { msg } from "../messages.js";
 import { guardOverwrite } from "../out-guard.js";
@@ -41,6 +43,7 @@ export const CompareOptionsSchema = z.object({
   verbose: z.boolean().optional(),
   force: z.boolean().optional(),
   debug: z.boolean().optional(),
+  bundles: z.boolean().optional(),
 });
 type CompareCliOptions = z.infer<typeof CompareOptionsSchema>;
 type CompareFormat = "text" | "json" | "csv";
@@ -69,6 +72,7 @@ export function compareCommand(io: CliIO, setCode: (c: number) => void): Command
     .option("--threshold <score>", msg("optThreshold"), String(DEFAULT_THRESHOLD))
     .option("--base <notice>", msg("optBase"))
     .option("--pretty", msg("optPretty"))
+    .option("--bundles", msg("optCompareBundles"))
     .addOption(new Option("--no-color", "").hideHelp())
     // addCommand does not pass these down from the program: errors must reach main, not process.exit
     .exitOverride()
@@ -107,7 +111,9 @@ export function compareCommand(io: CliIO, setCode: (c: number) => void): Command
     try {
       const load = async (p: string): Promise<Result> => {
         current = p;
-        return loadResult(await readInputFile(resolve(io.cwd, p)), { path: p });
+        const abs = resolve(io.cwd, p);
+        if (opts.bundles && p !== "-" && (await stat(abs).catch(() => null))?.isDirectory()) return loadBundleFolder(p, io.cwd, { maxSize: DEFAULT_MAX_SIZE });
+        return loadResult(await readInputFile(abs), { path: p });
       };
       let text: string;
       const o = { ...opts, format, color: toFile ? ("never" as const) : opts.color };

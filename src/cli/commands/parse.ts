@@ -24,6 +24,8 @@ export const ParseOptionsSchema = z.object({
   out: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   glob: z.array(z.string().min(1)).default([]),
+  attachment: z.array(z.string().min(1)).default([]),
+  bundles: z.boolean().default(false),
   headers: z.enum(["en", "zh", "none"]).default("en"),
   bom: z.boolean().optional(),
   pretty: z.boolean().default(false),
@@ -82,6 +84,7 @@ export function toBatchOptions(inputs: readonly string[], raw: unknown, env: Nod
   const password = o.password ?? env.GONGKAI_PASSWORD;
   const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
   if (jobs === 0) throw new GongkaiError("E_USAGE", msg("jobsAtLeastOne"));
+  if (o.attachment.length > 0 && o.bundles) throw new GongkaiError("E_USAGE", msg("attachmentAndBundles"));
   const delay = Number(env.GONGKAI_TEST_DELAY_MS ?? 0);
   return {
     inputs,
@@ -93,6 +96,8 @@ export function toBatchOptions(inputs: readonly string[], raw: unknown, env: Nod
     force: o.force,
     ...(o.outDir !== undefined ? { outDir: o.outDir } : {}),
     globs: o.glob,
+    ...(o.attachment.length > 0 ? { attachments: o.attachment } : {}),
+    ...(o.bundles ? { bundles: true } : {}),
     // "none" drops the CSV/TSV header row; XLSX sheets always get (English) column names.
     headers: o.headers === "none" ? "en" : o.headers,
     headerRow: o.headers !== "none",
@@ -125,6 +130,8 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     .option("-o, --out <file>", msg("optOut"))
     .option("-d, --out-dir <dir>", msg("optOutDir"))
     .option("-g, --glob <pattern>", msg("optGlob"), collect)
+    .option("--attachment <file>", msg("optAttachment"), collect)
+    .option("--bundles", msg("optBundles"))
     .addOption(new Option("--headers <lang>", msg("optHeaders")).choices(["en", "zh", "none"]).default("en"))
     .option("--excel", msg("optExcel"))
     .option("--bom", msg("optBom"))
@@ -144,6 +151,8 @@ export function parseCommand(io: CliIO, setCode: (c: number) => void): Command {
     "gongkai parse notice.docx --pretty",
     "gongkai parse notices/ -o tasks.xlsx",
     "gongkai parse notices/ --excel -o tasks.csv",
+    "gongkai parse notice.html --attachment 附件1.docx --attachment 附件2.xlsx",
+    "gongkai parse downloads/ --bundles -o tasks.xlsx",
   ], [[0, msg("exitParseOk")], [1, msg("exitFailed")], [2, msg("exitUsage")], [130, msg("exitInterrupted")]]);
   return cmd
     .action(async (inputs: string[], raw: Record<string, unknown>) => {

@@ -12,13 +12,14 @@ import { EXIT } from "../exit-code.js";
 import { addCommon, helpAfter } from "../common.js";
 import { serializeError, type SerializedError } from "../failure.js";
 import { type InputRef, walkInputs } from "../inputs.js";
+import { applyBundleOptions } from "../bundles.js";
 import { msg } from "../messages.js";
 import { guardOverwrite, isOwnOutput } from "../out-guard.js";
 import { InputGuard, TempFiles, writeFileAtomic } from "../safe-fs.js";
 import { streamWriter } from "../sinks.js";
 import { usageFromZod } from "../usage.js";
 import type { FailedInput } from "../../report/quality.js";
-import { runJob } from "../parse-job.js";
+import { resultOf, runJob } from "../parse-job.js";
 import type { CliIO } from "../io.js";
 import { readFileChecked } from "../read-file.js";
 import { failureLine, Reporter, skippedText } from "../reporter.js";
@@ -37,6 +38,8 @@ const ReportOptionsSchema = z.object({
   color: z.enum(["auto", "always", "never"]).default("auto"),
   debug: z.boolean().optional(),
   force: z.boolean().optional(),
+  attachment: z.array(z.string().min(1)).optional(),
+  bundles: z.boolean().optional(),
 });
 
 /** Today's date on the local clock, YYYY-MM-DD (the renderer is pure and takes it as a parameter). */
@@ -57,7 +60,9 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     .option("--title <text>", msg("optTitle"))
     .option("--max-size <size>", msg("optMaxSize"), "20MB")
     .option("--compare", msg("optReportCompare"))
-    .option("--threshold <score>", msg("optReportThreshold"));
+    .option("--threshold <score>", msg("optReportThreshold"))
+    .option("--attachment <file>", msg("optAttachment"), (v: string, prev: string[] = []) => [...prev, v])
+    .option("--bundles", msg("optBundles"));
   addCommon(cmd, { writes: true });
   helpAfter(cmd, io, [
     "gongkai report notices/ -o report.html",
@@ -75,10 +80,12 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     let maxSize = DEFAULT_MAX_SIZE;
     const outAbs = opts.out === "-" ? null : resolve(io.cwd, opts.out);
     const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: outAbs !== null && (await isOwnOutput(outAbs, "html")) ? [outAbs] : [] });
+    let refs = walked.refs;
     try {
       if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
+      refs = (await applyBundleOptions(refs, { attachments: opts.attachment, bundles: opts.bundles }, io.cwd, { maxSize })).refs;
       if (outAbs !== null) {
-        const guard = new InputGuard(walked.refs.map((r) => r.abs));
+        const guard = new InputGuard(refs.flatMap((r) => [r.abs, ...(r.attachments ?? []).map((a) => a.abs)]));
         await guardOverwrite({ abs: outAbs, shown: opts.out, kind: "html", inputs: guard, force: !!opts.force });
       }
     } catch (e) {
@@ -94,7 +101,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
       failed.push({ file, code: e.code, message: e.message.split("\n")[0] ?? "" });
       reporter.failure(file, e);
     };
-    for (const ref of walked.refs) {
+    for (const ref of refs) {
       try {
         if (ref.error) {
           fail(ref.display, ref.error);
@@ -168,15 +175,18 @@ interface Loaded {
 
 /** A notice is parsed; a JSON document (one Result, an array, or JSON Lines) is validated. */
 async function loadInput(ref: InputRef, io: CliIO, maxSize: number): Promise<Loaded> {
+  if (ref.attachments && ref.abs !== null) {
+    const bundle = await runJob({ kind: "file", abs: ref.abs, display: ref.display, attachments: ref.attachments }, { maxSize });
+    if (!bundle.ok) throw new JobFailure(bundle.error);
+    return { results: [resultOf(bundle)], skipped: [] };
+  }
   const bytes = ref.abs === null ? await readStdin(io.stdin, maxSize) : await readFileChecked(ref.abs, maxSize);
   if (bytes.length === 0) throw new GongkaiError("E_EMPTY", msg("inputEmpty"));
   if (looksLikeJson(ref.display, bytes)) return validateJson(parseJson(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, "")));
   // The same job `parse` runs, so the page embeds exactly what `parse` would print.
   const outcome = await runJob({ kind: "bytes", bytes, display: ref.abs === null ? null : ref.display }, { maxSize });
   if (!outcome.ok) throw new JobFailure(outcome.error);
-  // an invariant, not a user-facing message: runJob renders only when asked (settings.render)
-  if (!("result" in outcome)) throw new Error("runJob rendered a document it was not asked to render");
-  return { results: [outcome.result], skipped: [] };
+  return { results: [resultOf(outcome)], skipped: [] };
 }
 
 function looksLikeJson(path: string, bytes: Uint8Array): boolean {

@@ -125,6 +125,17 @@ export function readTextString(text: string, format: "text" | "markdown" | undef
 }
 
 /** An OLE2 compound file: the streams it holds tell which Office file it is, whatever its extension. */
+type Reader = (bytes: Uint8Array, opts: ReadOptions) => Promise<DecodedInput>;
+
+/** Readers of container formats, loaded when first needed so that start-up stays small. */
+const CONTAINER_READERS: Record<"pdf" | "ofd" | "docx" | "xlsx" | "xls", () => Promise<Reader>> = {
+  pdf: async () => (await import("./pdf.js")).readPdf,
+  ofd: async () => (await import("./ofd.js")).readOfd,
+  docx: async () => (await import("./docx.js")).readDocx,
+  xlsx: async () => (await import("./xlsx.js")).readXlsx,
+  xls: async () => (await import("./xls.js")).readXls,
+};
+
 async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
   const { oleKind, encryptedError } = await import("./ole.js");
   const kind = isOle(bytes) ? oleKind(bytes) : "corrupt";
@@ -135,10 +146,8 @@ async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInp
     }
     case "encrypted":
       throw encryptedError("the Office file");
-    case "xls": {
-      const { readXls } = await import("./xls.js");
-      return readXls(bytes, opts);
-    }
+    case "xls":
+      return (await CONTAINER_READERS.xls())(bytes, opts);
     case "powerpoint":
     case "other":
       throw new GongkaiError("E_UNSUPPORTED", `the file is ${kind === "powerpoint" ? "a PowerPoint 97–2003 presentation" : "an OLE2 compound file that is not a Word document"}`, {
@@ -171,28 +180,14 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     });
   }
   switch (format) {
-    case "pdf": {
-      const { readPdf } = await import("./pdf.js");
-      return readPdf(bytes, opts);
-    }
-    case "ofd": {
-      const { readOfd } = await import("./ofd.js");
-      return readOfd(bytes, opts);
-    }
-    case "docx": {
-      const { readDocx } = await import("./docx.js");
-      return readDocx(bytes, opts);
-    }
+    case "pdf":
+    case "ofd":
+    case "docx":
+    case "xlsx":
+    case "xls":
+      return (await CONTAINER_READERS[format]())(bytes, opts);
     case "doc":
       return readOle(bytes, opts);
-    case "xlsx": {
-      const { readXlsx } = await import("./xlsx.js");
-      return readXlsx(bytes, opts);
-    }
-    case "xls": {
-      const { readXls } = await import("./xls.js");
-      return readXls(bytes, opts);
-    }
     case "html": {
       const { readHtml } = await import("./html.js");
       const declared = opts.encoding ? undefined : declaredCharset(bytes);

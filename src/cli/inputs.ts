@@ -8,6 +8,7 @@ import path from "node:path";
 import { escapePath, glob } from "tinyglobby";
 import type { AttachmentRef } from "./bundles.js";
 import type { SerializedError } from "./failure.js";
+import { isOwnOutput } from "./out-guard.js";
 
 export interface InputRef {
   /** As shown in messages and stored in `source.path` (forward slashes); "-" for stdin. */
@@ -47,6 +48,8 @@ export interface SkippedFile {
   readonly display: string;
   /** Lower-case extension with its dot, or "" for none. */
   readonly ext: string;
+  /** A task workbook or report page gongkai wrote, not a notice: reading it back would duplicate its tasks. */
+  readonly ownOutput?: true;
 }
 
 export async function expandInputs(args: readonly string[], opts: ExpandOptions): Promise<InputRef[]> {
@@ -104,6 +107,11 @@ export async function walkInputs(args: readonly string[], opts: ExpandOptions): 
     }
     for (const rel of found) {
       const file = path.join(abs, rel);
+      const own = /\.xlsx$/iu.test(rel) ? "xlsx" : /\.html?$/iu.test(rel) ? "html" : null;
+      if (own !== null && (await isOwnOutput(file, own))) {
+        skipped.push({ display: shown(rel), ext: path.posix.extname(rel).toLowerCase(), ownOutput: true });
+        continue;
+      }
       push({ display: shown(rel), abs: file, rel, fromFolder: true });
     }
   }

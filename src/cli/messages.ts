@@ -142,6 +142,8 @@ const CATALOGUE = {
   skipped: { en: "skipped {what}", zh: "跳过 {what}" },
   skippedFile: { en: "skipped: gongkai does not read {ext} files", zh: "已跳过：gongkai 不读取 {ext} 文件" },
   noExt: { en: "(no extension)", zh: "（无扩展名）" },
+  ownOutputKind: { en: "gongkai's own outputs", zh: "gongkai 自己的输出" },
+  skippedOwnOutput: { en: "skipped: a task workbook or report gongkai wrote, not a notice", zh: "已跳过：这是 gongkai 写出的任务工作簿或报告，不是通知" },
   listComma: { en: ", ", zh: "，" },
   inSeconds: { en: " in {s}s", zh: "，用时 {s} 秒" },
   progress: { en: "{value}/{total} files | {eta} left", zh: "{value}/{total} 个文件 | 剩余 {eta}" },

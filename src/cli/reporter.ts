@@ -66,7 +66,10 @@ export interface Summary {
 /** "3 (.doc ×1, .wps ×2)": skipped files grouped by extension, in order of first appearance. */
 export function skippedText(skipped: readonly SkippedFile[]): string {
   const byExt = new Map<string, number>();
-  for (const s of skipped) byExt.set(s.ext || msg("noExt"), (byExt.get(s.ext || msg("noExt")) ?? 0) + 1);
+  for (const s of skipped) {
+    const key = s.ownOutput ? msg("ownOutputKind") : s.ext || msg("noExt");
+    byExt.set(key, (byExt.get(key) ?? 0) + 1);
+  }
   return `${skipped.length} (${[...byExt].map(([ext, n]) => `${ext} ×${n}`).join(", ")})`;
 }
 
@@ -193,7 +196,7 @@ export class Reporter {
   /** --verbose: each file a folder walk passed over. */
   skipped(files: readonly SkippedFile[]): void {
     if (this.opts.quiet || !this.opts.verbose) return;
-    for (const f of files) this.say(`gongkai: ${f.display}: ${msg("skippedFile", { ext: f.ext || msg("noExt") })}`);
+    for (const f of files) this.say(`gongkai: ${f.display}: ${f.ownOutput ? msg("skippedOwnOutput") : msg("skippedFile", { ext: f.ext || msg("noExt") })}`);
   }
 
   summary(s: Summary): void {

@@ -18,7 +18,7 @@ import type { CliIO } from "./io.js";
 import { type JobInput, type Outcome, outcomeSummary, type ParseSettings, serializeError } from "./parse-job.js";
 import { type ColorMode, Reporter } from "./reporter.js";
 import { msg } from "./messages.js";
-import { guardOverwrite, isOwnOutput } from "./out-guard.js";
+import { guardOverwrite } from "./out-guard.js";
 import { InputGuard, isFatalOutputError, openOutputFile, prepareOutDir, TempFiles } from "./safe-fs.js";
 import { inShard, type Shard } from "./shard.js";
 import type { OutputFormat } from "./formats.js";
@@ -82,9 +82,9 @@ export async function runBatch(o: BatchOptions, io: CliIO): Promise<number> {
     if (st?.isDirectory()) throw new GongkaiError("E_OUTPUT", msg("outIsFolder", { out: o.out! }), { hint: msg("outIsFolderHint") });
   }
 
-  // The output folder is skipped, and so is an earlier output of ours at --out; any other --out file
+  // The output folder is skipped (and the walk passes over gongkai's own outputs); any other --out file
   // is walked, so that naming an input as --out is refused below.
-  const exclude = [...(outDirAbs === undefined ? [] : [outDirAbs]), ...(outAbs !== undefined && (await isOwnOutput(outAbs, o.format)) ? [outAbs] : [])];
+  const exclude = outDirAbs === undefined ? [] : [outDirAbs];
   const walked = await walkInputs(o.inputs, { cwd: io.cwd, globs: o.globs, exclude });
   let refs: InputRef[] = walked.refs;
   const applied = await applyBundleOptions(refs, o, io.cwd, o.settings);

@@ -71,7 +71,7 @@ const OWN_XLSX_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Is the file at `abs` an earlier output of gongkai of this kind (a workbook whose creator is
- * gongkai, a report page with gongkai's generator tag)? A folder walk then leaves it out, so that
+ * gongkai, a report page with gongkai's generator tag)? Folder walks pass over such files, so that
  * `parse notices/ -o notices/tasks.xlsx` can run again instead of reading its own tasks back.
  */
 export async function isOwnOutput(abs: string, kind: OutputKind): Promise<boolean> {

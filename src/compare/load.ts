@@ -17,7 +17,7 @@ export function schemaProblem(error: z.ZodError): string {
 }
 
 /** The JSON values of a file: one value, an array, or JSON Lines. */
-function jsonValues(text: string): unknown[] {
+export function jsonValues(text: string): unknown[] {
   try {
     const v: unknown = JSON.parse(text);
     return Array.isArray(v) ? v : [v];

@@ -1,5 +1,5 @@
 /** `gongkai report INPUT... --out report.html`: one self-contained HTML dashboard of many notices. */
-import { schemaProblem } from "../../compare/load.js";
+import { jsonValues, schemaProblem } from "../../compare/load.js";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
@@ -14,7 +14,7 @@ import { serializeError, type SerializedError } from "../failure.js";
 import { type InputRef, walkInputs } from "../inputs.js";
 import { applyBundleOptions } from "../bundles.js";
 import { msg } from "../messages.js";
-import { guardOverwrite, isOwnOutput } from "../out-guard.js";
+import { guardOverwrite } from "../out-guard.js";
 import { InputGuard, TempFiles, writeFileAtomic } from "../safe-fs.js";
 import { streamWriter } from "../sinks.js";
 import { usageFromZod } from "../usage.js";
@@ -79,7 +79,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     const reporter = new Reporter(io, { quiet: !!opts.quiet, debug: !!opts.debug, verbose: !!opts.verbose, color: opts.color });
     let maxSize = DEFAULT_MAX_SIZE;
     const outAbs = opts.out === "-" ? null : resolve(io.cwd, opts.out);
-    const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: outAbs !== null && (await isOwnOutput(outAbs, "html")) ? [outAbs] : [] });
+    const walked = await walkInputs(inputs, { cwd: io.cwd, globs: [], exclude: [] });
     let refs = walked.refs;
     try {
       if (opts.maxSize !== undefined) maxSize = parseSize(opts.maxSize);
@@ -182,7 +182,7 @@ async function loadInput(ref: InputRef, io: CliIO, maxSize: number): Promise<Loa
   }
   const bytes = ref.abs === null ? await readStdin(io.stdin, maxSize) : await readFileChecked(ref.abs, maxSize);
   if (bytes.length === 0) throw new GongkaiError("E_EMPTY", msg("inputEmpty"));
-  if (looksLikeJson(ref.display, bytes)) return validateJson(parseJson(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, "")));
+  if (looksLikeJson(ref.display, bytes)) return validateJson(jsonValues(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/u, "")));
   // The same job `parse` runs, so the page embeds exactly what `parse` would print.
   const outcome = await runJob({ kind: "bytes", bytes, display: ref.abs === null ? null : ref.display }, { maxSize });
   if (!outcome.ok) throw new JobFailure(outcome.error);
@@ -193,21 +193,6 @@ function looksLikeJson(path: string, bytes: Uint8Array): boolean {
   if (/\.(?:json|jsonl|ndjson)$/iu.test(path)) return true;
   const head = Buffer.from(bytes.subarray(0, 64)).toString("utf8").replace(/^\uFEFF/u, "").trimStart();
   return head.startsWith("{") || head.startsWith("[");
-}
-
-function parseJson(text: string): unknown[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v : [v];
-  } catch (whole) {
-    const lines = text.split(/\r?\n/u).filter((l) => l.trim() !== "");
-    try {
-      if (lines.length > 1) return lines.map((l) => JSON.parse(l) as unknown); // JSON Lines
-    } catch {
-      // fall through to the error about the whole file
-    }
-    throw new GongkaiError("E_INVALID_JSON", whole instanceof Error ? whole.message : String(whole), { hint: msg("giveNoticeOrJson") });
-  }
 }
 
 function validateJson(values: unknown[]): Loaded {

@@ -9,7 +9,7 @@ import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
 import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
-import { oleKind } from "./ole.js";
+import { encryptedError, isOle, oleKind } from "./ole.js";
 
 export type { ReadableFormat, ReadOptions } from "./types.js";
 import type { ReadableFormat, ReadOptions } from "./types.js";
@@ -31,7 +31,6 @@ function extOf(path: string | null | undefined): string {
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
-const isOle = (bytes: Uint8Array): boolean => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Containers we recognise but do not read: a clear E_UNSUPPORTED beats "binary" or garbage. */
 function unsupported(bytes: Uint8Array): { what: string; hint: string } | null {
@@ -102,13 +101,16 @@ export function sniffFormat(bytes: Uint8Array, path?: string | null): ReadableFo
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   const ext = EXT[extOf(path)];
-  // a broken container named .xls: the xls reader says what is wrong
-  if (isOle(bytes) && [ext === "xls" ? "corrupt" : "xls", "xls"].includes(oleKind(bytes))) return "xls";
+  if (isOle(bytes)) {
+    // a broken container named .xls goes to the xls reader, which says what is wrong; readInput tells a
+    // Word file from the other OLE2 containers
+    const kind = oleKind(bytes);
+    return kind === "xls" || (kind === "corrupt" && ext === "xls") ? "xls" : "doc";
+  }
   if (isZip(bytes)) {
     if (isOfdZip(bytes)) return "ofd";
     return (isXlsxZip(bytes) || ext === "xlsx") && !isDocxZip(bytes) ? "xlsx" : "docx"; // readInput tells a .docx from other zips
   }
-  if (isOle(bytes)) return "doc"; // readInput tells a Word file from other OLE2 containers
   if (looksLikeHtml(head.toString("latin1")) || (ext === "html" && head.toString("latin1").trimStart().startsWith("<"))) return "html";
   if (ext === "pdf" || ext === "docx" || ext === "html" || ext === "doc" || ext === "xlsx" || ext === "xls") return "text"; // misnamed text: the content decides
   return ext ?? "text";
@@ -137,7 +139,6 @@ const CONTAINER_READERS: Record<"pdf" | "ofd" | "docx" | "xlsx" | "xls", () => P
 };
 
 async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
-  const { oleKind, encryptedError } = await import("./ole.js");
   const kind = isOle(bytes) ? oleKind(bytes) : "corrupt";
   switch (kind) {
     case "doc": {

@@ -150,6 +150,15 @@ export const sections = defineExtractor<ItemFinding>({
           }
         }
       }
+      if (m.ordinal === 1 && items.length > docStart && items.slice(docStart).every((b) => b.level > level && b.family !== "unmarked")) {
+        // A lead-in list (…目标任务为：1.…；2.…。 then 一、…): the notice's structure starts at its first
+        // higher marker; the list before it belongs to the preamble, as unnumbered lead-in text does.
+        items.length = docStart;
+        bareUpTo = docStart;
+        stack = [];
+        lastOrdinal = new Map();
+        lastInFamily = new Map();
+      }
       while (stack.length && items[stack[stack.length - 1]!]!.level >= level) stack.pop();
       const parent = stack.length ? stack[stack.length - 1]! : -1;
       const key = `${m.family}@${parent}`;

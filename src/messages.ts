@@ -208,6 +208,9 @@ export type TextKey = keyof typeof TEXTS;
 /** Every key of the catalogue (for tests and tools). */
 export const TEXT_KEYS = Object.keys(TEXTS) as TextKey[];
 
+/** The warning code an entry is the message of, or null for an error's entry. */
+export const codeOf = (key: TextKey): string | null => (TEXTS[key] as Entry).code ?? null;
+
 /** The entry `key` with its placeholders filled; rendered only when shown. */
 export const libText = (key: TextKey, params: Readonly<Record<string, TextParam>> = {}): Text => ({ key, params });
 

@@ -8,6 +8,7 @@
  * Any open bracket closes with any close bracket (〔…] and （…) occur). A bracket that is none of
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
+import { say } from "../messages.js";
 import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
@@ -167,7 +168,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
   }
   if (depth > 0 && start >= 0) {
-    report?.("W_UNCLOSED_BRACKET", "a bracket never closes; its clause is read to the end of the item", start);
+    report?.("W_UNCLOSED_BRACKET", say("unclosedBracket"), start);
     tops.push([start, text.length, false]);
   }
   for (const [s, e, closed] of tops) {
@@ -180,7 +181,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
     else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
-      report?.("W_UNREAD_CLAUSE", `a bracket names units but is not a clause gongkai can read: ${inner.slice(0, 40)}`, s);
+      report?.("W_UNREAD_CLAUSE", say("unreadClause", { clause: inner.slice(0, 40) }), s);
     }
   }
   // 2. Runs of label lines.

@@ -9,6 +9,7 @@
  * printed number: 吴中 （七） under 二、 → 2.7). A table row whose first cell carries a marker joins
  * the tree. Gaps, duplicates and markers out of order become warnings, never guesses.
  */
+import { say } from "../messages.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { type Seg, joinSegs, subSeg } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
@@ -164,10 +165,10 @@ export const sections = defineExtractor<ItemFinding>({
       const key = `${m.family}@${parent}`;
       const prev = lastOrdinal.get(key);
       const runOn = lastInFamily.get(m.family);
-      if (prev !== undefined && m.ordinal === prev) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `marker ${seg.text.slice(0, m.markerLength)} appears twice`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev !== undefined && m.ordinal > prev + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering jumps from ${prev} to ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev !== undefined && m.ordinal < prev) report({ ruleId: "W_MARKER_ORDER", reason: `marker ${seg.text.slice(0, m.markerLength)} comes after ${prev}`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev === undefined && m.ordinal !== 1 && m.ordinal !== (runOn ?? 0) + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering starts at ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
+      if (prev !== undefined && m.ordinal === prev) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: say("numberingDuplicate", { marker: seg.text.slice(0, m.markerLength) }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev !== undefined && m.ordinal > prev + 1) report({ ruleId: "W_NUMBERING_GAP", reason: say("numberingJumps", { from: prev, to: m.ordinal }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev !== undefined && m.ordinal < prev) report({ ruleId: "W_MARKER_ORDER", reason: say("markerOrder", { marker: seg.text.slice(0, m.markerLength), prev }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev === undefined && m.ordinal !== 1 && m.ordinal !== (runOn ?? 0) + 1) report({ ruleId: "W_NUMBERING_GAP", reason: say("numberingStarts", { n: m.ordinal }), span: spanOf(seg, 0, m.markerLength) });
       lastOrdinal.set(key, m.ordinal);
       lastInFamily.set(m.family, m.ordinal);
       between = [];

@@ -9,7 +9,7 @@
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
 import { say } from "../messages.js";
-import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
+import { BRACKET, fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
 import { foreignKeyStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
@@ -96,21 +96,26 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
  * of names after the last verb (a label's content: `责任单位：A牵头，B` → B responsible); without it
  * such names make the content not a verb clause.
  */
+/** Separators of a verb clause's groups: ，,；;。 */
+const PIECE_END = new Set([..."，,；;。"].map((c) => c.charCodeAt(0)));
+
 export function parseVerbClause(inner: string, rest?: Role): Units | null {
   if (inner.length > 400 || inner.length < 3) return null;
   const pieces: string[] = [];
   let depth = 0;
-  let buf = "";
-  for (const ch of inner) {
-    if (isOpenBracket(ch)) depth++;
-    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+  let from = 0; // start of the current piece
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    const b = BRACKET[c];
+    if (b === 1) depth++;
+    else if (b === 2) depth = Math.max(0, depth - 1);
     // groups are separated by ，；。 — and by 、 right after a role verb (A牵头负责、B组织落实)
-    if (depth === 0 && ("，,；;。".includes(ch) || (ch === "、" && VERBS.some(([v]) => buf.endsWith(v))))) {
-      pieces.push(buf);
-      buf = "";
-    } else buf += ch;
+    if (depth === 0 && (PIECE_END.has(c) || (c === 0x3001 && VERBS.some(([v]) => i - from >= v.length && inner.startsWith(v, i - v.length))))) {
+      pieces.push(inner.slice(from, i));
+      from = i + 1;
+    }
   }
-  pieces.push(buf);
+  pieces.push(inner.slice(from));
   const units = emptyUnits();
   let pending: string[] = [];
   let verbs = 0;

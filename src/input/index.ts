@@ -132,7 +132,7 @@ type Reader = (bytes: Uint8Array, opts: ReadOptions) => Promise<DecodedInput>;
 
 /** Readers of container formats, loaded when first needed so that start-up stays small. */
 const CONTAINER_READERS: Record<"pdf" | "ofd" | "docx" | "xlsx" | "xls", () => Promise<Reader>> = {
-  pdf: async () => (await import("./pdf.js")).readPdf,
+  pdf: async () => (await import("./pdf-read.js")).readPdf,
   ofd: async () => (await import("./ofd.js")).readOfd,
   docx: async () => (await import("./docx.js")).readDocx,
   xlsx: async () => (await import("./xlsx.js")).readXlsx,

@@ -6,9 +6,9 @@
  * pdf.js is used directly (the same pdfjs-dist that pdf-parse v2 wraps) because PDFParse does
  * not expose item positions.
  */
+import { Line, Point, restoreBuiltins } from "./pdf-geometry.js";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Line, Point } from "pdf-parse";
 import { GongkaiError } from "../errors.js";
 import { libText, say } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
@@ -16,7 +16,6 @@ import { isCjk } from "../text/chars.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
 import type { ReadOptions } from "./types.js";
 import { checkPdfExpansion } from "./pdf-guard.js";
-import { readSandboxed } from "./sandbox.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
@@ -50,13 +49,8 @@ function assetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: path.join(root, "cmaps") + path.sep, standardFontDataUrl: path.join(root, "standard_fonts") + path.sep };
 }
 
-/**
- * The legacy build's core-js polyfills replace Array.prototype.push for the whole process, which makes
- * everything after the first PDF slower (measured: 1.5× CPU for the text pipeline in the same worker);
- * Node 20's native push needs no polyfill, so it is put back once the module is loaded.
- */
+/** pdf.js and its "fake worker"; the builtins its polyfills replace are put back (pdf-geometry.ts). */
 async function loadPdfJs(): Promise<PdfJs> {
-  const push = Array.prototype.push;
   try {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // its "fake worker" is loaded now, not inside the first file's opening step (which has a time bound)
@@ -64,13 +58,8 @@ async function loadPdfJs(): Promise<PdfJs> {
     await import(workerModule);
     return pdfjs;
   } finally {
-    Array.prototype.push = push;
+    restoreBuiltins();
   }
-}
-
-/** Read a PDF on the reader thread (sandbox.ts): a stuck pdf.js is stopped from outside. */
-export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
-  return readSandboxed("pdf", bytes, opts, () => readPdfInProcess(bytes, opts));
 }
 
 /** Called after each step of a read (pdf.js loaded, the file opened with its page count, each page read). */

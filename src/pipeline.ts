@@ -9,6 +9,7 @@ import { type CcFinding, cc } from "./extract/cc.js";
 import { type IssueDateFinding, type PrintDateFinding, issueDate, printDate } from "./extract/dates.js";
 import { type DocNumberFinding, docNumber } from "./extract/doc-number.js";
 import { type DisclosureFinding, type HeaderIssuerFinding, type RecipientsFinding, type TitleFinding, disclosure, headerIssuer, metaField, recipients, title } from "./extract/header.js";
+import { noticeMeta } from "./extract/header-meta.js";
 import { computeLayout } from "./extract/layout.js";
 import { ORG_SUFFIX_RE } from "./extract/patterns.js";
 import { type ReferenceFinding, references } from "./extract/references.js";
@@ -84,7 +85,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const headerOrg = one<HeaderIssuerFinding>(found, "headerIssuer");
   const titleOrg = t ? /^(?<org>.{2,40}?)关于/u.exec(t.title)?.groups?.org : undefined;
   const issuer =
-    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? metaField(input.meta, "发文机关") ??
+    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? metaField(noticeMeta(text), "发文机关") ??
     (titleOrg && ORG_SUFFIX_RE.test(titleOrg) ? titleOrg : null);
   const titleYear = t ? /(?:19|20)\d{2}/u.exec(t.title)?.[0] : undefined;
   const year = titleYear ? Number(titleYear) : dn?.year ?? (issue ? Number(issue.date.slice(0, 4)) : print ? Number(print.date.slice(0, 4)) : null);

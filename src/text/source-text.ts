@@ -4,12 +4,15 @@
  */
 import type { DecodedInput } from "./blocks.js";
 import { unflattenTables } from "../extract/flat-table.js";
+import { type GluedNote, unglueTables } from "../extract/glued-table.js";
 import { type Paragraph, toParagraphs } from "./paragraphs.js";
 
 export class SourceText {
   readonly source: string;
   readonly paragraphs: readonly Paragraph[];
   readonly input: DecodedInput;
+  /** What the text stage noticed but left alone (a glued table whose rows could not be cut). */
+  readonly notes: GluedNote[] = [];
   private lineStarts: Int32Array | null = null;
   private readonly pageStarts: { offset: number; page: number }[];
 
@@ -17,7 +20,8 @@ export class SourceText {
     this.input = input;
     this.source = input.source;
     // a table copied one cell per line is read as the table it was
-    this.paragraphs = toParagraphs(unflattenTables(input.blocks));
+    // …and one glued into running text by a crawl, when its rows can be cut
+    this.paragraphs = toParagraphs(unflattenTables(unglueTables(input.blocks, this.notes)));
     this.pageStarts = [];
     for (const b of input.blocks) {
       if (b.page !== undefined && (this.pageStarts.length === 0 || this.pageStarts[this.pageStarts.length - 1]!.page !== b.page)) {

@@ -15,9 +15,9 @@
  * before them. When the header is recognised but the rows are not, the text is left alone with a warning.
  */
 import type { Block } from "../text/blocks.js";
-import { cleanLine } from "../text/blocks.js";
-import { fold, isSpace, squash } from "../text/chars.js";
-import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, PRINT_LINE_RE, isSignatureLine } from "./patterns.js";
+import { cleanLine, joinSegs } from "../text/blocks.js";
+import { fold, isSpace } from "../text/chars.js";
+import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, ORG_SUFFIX_RE, PRINT_LINE_RE, isSignatureLine } from "./patterns.js";
 import { matchMarker } from "./section-marker.js";
 import { type ColumnKind, columnKind } from "./table.js";
 
@@ -38,7 +38,7 @@ const TITLE_TAIL_RE = /(?:表|清单|台账)$/u;
 /** Unit-name endings strong enough to end a name glued to the next text (`区甲局开展…`). */
 const STRONG_END = ["人民政府", "政府", "委员会", "管委会", "办公室", "办事处", "领导小组", "指挥部", "中心", "公司", "集团", "单位", "部门", "机关", "局", "委", "办", "厅", "院", "部"];
 /** Characters a unit name starts with when it follows another name without a separator. */
-const NAME_START = /^(?:区|市|县|省|州|镇|乡|各|相关|有关|国家|中共|共青团)/u;
+const NAME_START = /^(?:区|市|县|省|州|各|相关|有关|国家|中共|共青团)/u;
 /** Role verbs that may close a name inside a units cell. */
 const VERBS = ["牵头负责", "按职责分工负责", "分工负责", "牵头", "配合", "参与", "负责", "落实", "抓好", "协助", "协办", "指导"];
 const SEPARATORS = new Set([..."、,，;；/"]);
@@ -56,8 +56,7 @@ interface Header {
 
 /** The header run at the start of s (or after a table title in it), or null. */
 export function findHeader(s: string): Header | null {
-  const f = fold(squash(s)) === fold(s) ? fold(s) : null;
-  if (f === null) return null; // the cleaned line holds no white space between column names
+  const f = fold(s);
   for (const start of headerStarts(f)) {
     const names: string[] = [];
     let i = start;
@@ -101,21 +100,24 @@ export function unglueTables(blocks: readonly Block[], notes: GluedNote[] = []):
   const out: Block[] = [];
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind === "row" || b.text.includes("\t") || b.text.length < 6 || !/(?:单位|部门)/u.test(b.text)) {
+    if (b.kind === "row" || b.text.includes("\t") || (b.text.length > 4 && !/(?:单位|部门)/u.test(b.text))) {
       out.push(b);
       continue;
     }
-    const seg = cleanLine(b);
+    // a header the crawl broke at its white space (`序号存 在 问 题整改责任单位`) is read across those short lines
+    let last = k;
+    while (last + 1 < blocks.length && last - k < 12 && blocks[last]!.text.length <= 4 && blocks[last + 1]!.kind !== "row") last++;
+    const seg = last > k ? joinSegs(blocks.slice(k, last + 1).map(cleanLine)) : cleanLine(b);
     const header = findHeader(seg.text);
-    if (!header) {
+    if (!header || (last > k && header.start > 0)) {
       out.push(b);
       continue;
     }
     // the body: the rest of this line and the lines after it up to what closes the table
-    let end = k + 1;
+    let end = last + 1;
     const folded = (j: number): string | undefined => (j < blocks.length ? fold(cleanLine(blocks[j]!).text) : undefined);
     while (end < blocks.length && blocks[end]!.kind !== "row" && !closes(folded(end)!, folded(end + 1))) end++;
-    const parts = [{ text: seg.text.slice(header.end), offsets: seg.offsets.subarray(header.end), end: seg.end }, ...blocks.slice(k + 1, end).map(cleanLine)];
+    const parts = [{ text: seg.text.slice(header.end), offsets: seg.offsets.subarray(header.end), end: seg.end }, ...blocks.slice(last + 1, end).map(cleanLine)];
     const table = rebuild(header, parts);
     if (!table) {
       notes.push({ code: "W_GLUED_TABLE", message: `a task table glued into running text (${header.names.join("/")}) whose rows could not be cut: left as text`, offset: seg.offsets[header.start] ?? b.end });
@@ -359,13 +361,12 @@ function nameBack(f: string, v: number, floor: number): number {
     // the piece back to the previous separator or sentence end
     let a = end;
     while (a > floor && a > end - 30 && !SEPARATORS.has(f[a - 1]!) && f[a - 1] !== "。" && f[a - 1] !== GAP) a--;
-    const piece = f.slice(a, end);
     const bounded = a === floor || f[a - 1] === "。" || f[a - 1] === GAP || SEPARATORS.has(f[a - 1]!);
-    if (bounded && piece.length >= 2 && piece.length <= 20 && endsName(piece)) start = a;
+    if (bounded && end - a >= 2 && end - a <= 8 && (nameAt(f, a, false) === end - a || endsName(f.slice(a, end)))) start = a;
     else {
       // a name glued to the text before it: it starts at its last name-start character
       for (let k = end - 3; k >= Math.max(a, end - 20); k--) {
-        if (NAME_START.test(f.slice(k, k + 2)) && endsName(f.slice(k, end))) return k;
+        if (NAME_START.test(f.slice(k, k + 2)) && nameAt(f, k, true) === end - k) return k;
       }
       return start;
     }
@@ -374,7 +375,7 @@ function nameBack(f: string, v: number, floor: number): number {
   }
 }
 
-const endsName = (s: string): boolean => STRONG_END.some((e) => s.endsWith(e)) || /(?:乡镇|街道|片区)$/u.test(s);
+const endsName = (s: string): boolean => STRONG_END.some((e) => s.endsWith(e)) || /(?:乡镇|街道|片区|社区)$/u.test(s);
 
 /** Length of the unit name at i (up to its first strong ending, with a bracket after it), or 0. */
 function nameAt(f: string, i: number, glued: boolean): number {
@@ -398,6 +399,9 @@ function nameAt(f: string, i: number, glued: boolean): number {
         break;
       }
     }
+    // a second ending right after the first (集团公司, 中心办公室)
+    const more = STRONG_END.find((x) => x.length >= 2 && f.startsWith(x, n));
+    if (more) n += more.length;
     if (f[n] === "(") {
       const close = f.indexOf(")", n);
       if (close > 0 && close - n <= 20) n = close + 1;
@@ -407,6 +411,17 @@ function nameAt(f: string, i: number, glued: boolean): number {
   return 0;
 }
 
+/** A name with a weaker ending (各街道, 相关乡镇) that a separator, a line end or the end delimits; else 0. */
+function delimitedName(f: string, i: number): number {
+  let e = i;
+  while (e < f.length && e - i <= 12 && f[e] !== GAP && !SEPARATORS.has(f[e]!)) {
+    if (f[e] === "。") return 0;
+    e++;
+  }
+  const delimited = e === f.length || f[e] === GAP || SEPARATORS.has(f[e]!);
+  return delimited && e - i >= 2 && e - i <= 12 && (endsName(f.slice(i, e)) || ORG_SUFFIX_RE.test(f.slice(i, e))) ? e - i : 0;
+}
+
 /** A piece up to the next line end (or the end), when short and without sentence punctuation; else 0. */
 function tailPiece(f: string, i: number): number {
   let e = i;
@@ -414,7 +429,11 @@ function tailPiece(f: string, i: number): number {
     if (f[e] === "。" || SEPARATORS.has(f[e]!)) return 0;
     e++;
   }
-  return (e === f.length || f[e] === GAP) && e - i >= 2 && e - i <= 20 ? e - i : 0;
+  if ((e < f.length && f[e] !== GAP) || e - i > 20) return 0;
+  // the next row's 序号 may close the line (`区甲场12`)
+  let d = e;
+  while (d > i && /\d/u.test(f[d - 1]!)) d--;
+  return d - i >= 2 ? d - i : 0;
 }
 
 /** A piece of a verb clause: any short text before a role verb (`相关乡镇落实`). */
@@ -422,7 +441,10 @@ function verbPieceAt(f: string, i: number): number {
   for (let e = i + 2; e <= Math.min(f.length, i + 20); e++) {
     const ch = f[e - 1]!;
     if (ch === "。" || ch === GAP || SEPARATORS.has(ch)) return 0;
-    if (e - i <= 8 && VERBS.some((x) => f.startsWith(x, e))) return e - i;
+    if (e - i <= 8 && VERBS.some((x) => f.startsWith(x, e))) {
+      const piece = f.slice(i, e);
+      return NAME_START.test(piece) || endsName(piece) || ORG_SUFFIX_RE.test(piece) ? e - i : 0;
+    }
   }
   return 0;
 }
@@ -439,6 +461,7 @@ export function readRun(f: string, i: number, gapBefore: boolean): Run | null {
     // a strong name, else a short piece closed by its verb (相关乡镇落实)
     let n = nameAt(f, k, false);
     if (n === 0) n = verbPieceAt(f, k);
+    if (n === 0) n = delimitedName(f, k);
     // a last name cut off by a line end or the table's end is taken as printed
     if (n === 0 && names > 0) n = tailPiece(f, k);
     if (n === 0) break;
@@ -450,7 +473,8 @@ export function readRun(f: string, i: number, gapBefore: boolean): Run | null {
       k += v.length;
       verb = true;
     }
-    if (k < f.length && SEPARATORS.has(f[k]!) && (nameAt(f, k + 1, false) > 0 || verbPieceAt(f, k + 1) > 0 || tailPiece(f, k + 1) > 0)) {
+    const next = k + 1;
+    if (k < f.length && SEPARATORS.has(f[k]!) && (nameAt(f, next, false) > 0 || verbPieceAt(f, next) > 0 || delimitedName(f, next) > 0 || tailPiece(f, next) > 0)) {
       separated = true;
       k++;
       continue;

@@ -93,6 +93,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const warnings: Warning[] = [
     ...(input.warnings ?? []).map((w) => ({ code: w.code, message: w.message, line: null })),
     ...diagnostics.map((d) => ({ code: d.ruleId, message: d.reason, line: d.span ? text.lineOf(d.span[0]) : null })),
+    ...text.notes.map((n) => ({ code: n.code, message: n.message, line: text.lineOf(n.offset) })),
   ];
   const warn = (code: string, message: string, offset: number | null): void =>
     void warnings.push({ code, message, line: offset === null ? null : text.lineOf(offset) });

@@ -36,7 +36,7 @@ const VERBS: readonly (readonly [string, Role])[] = (
     ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
     ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["组织落实", "responsible"], ["组织实施", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
     ["配合实施", "support"], ["督促指导", "guide"], ["业务指导", "guide"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
-    ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
+    ["抓好", "responsible"], ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
 

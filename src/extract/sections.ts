@@ -220,6 +220,9 @@ export const sections = defineExtractor<ItemFinding>({
       const lookBack = bodyNo++ === 0 && layout.dateLine >= 0 && layout.dateLine < bodyFrom ? layout.dateLine + 1 : bodyFrom;
       const headings = unmarkedHeadings(ps, lookBack, bodyFrom, to);
       headingOrdinal = 0;
+      // a task table's header row may stand right above the body's first item (glued or flattened tables)
+      const above = bodyFrom > 0 ? ps[bodyFrom - 1] : undefined;
+      if (above?.row) columns = mapColumns(rowCells(above).map((c) => c.text)) ?? columns;
       let from = bodyFrom;
       for (const h of headings) from = Math.min(from, h);
       for (let i = from; i < to; i++) {

@@ -130,7 +130,8 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
     if (k.kind === "role") {
       // a cell may be a clause of its own: labels (牵头单位：…) or verbs (办公室牵头，各科室配合) decide the roles
       const labelled = parseLabelled(value, ctx.planYear);
-      const verb = labelled ? null : parseVerbClause(value);
+      // names after the last verb keep the column's role (责任单位 `A牵头，B、C` → B, C responsible)
+      const verb = labelled ? null : parseVerbClause(value, k.role);
       const read = labelled?.units ?? verb;
       if (read) for (const role of Object.keys(read) as (keyof Units)[]) add(role, read[role]);
       else add(k.role, splitNames(value));

@@ -9,6 +9,7 @@ export const WARNING_TEXT_ZH: Readonly<Record<string, string>> = {
   W_UNCLOSED_BRACKET: "括号未闭合，其中的分工一直读到条目末尾",
   W_UNREAD_CLAUSE: "括号中列有单位，但不是可识别的分工表述",
   W_TABLE_COLUMNS: "附件表格没有可对应的表头",
+  W_GLUED_TABLE: "任务表格被连成一行文字，无法可靠切分成行，已按正文读入",
   W_PDF_PAGES_NO_TEXT: "PDF 部分页面没有文字层（扫描件？），这些页的文字缺失，请先做文字识别",
   W_LOW_COVERAGE: "正文中有较多内容未读入任务",
   W_ATTACHMENT_UNLISTED: "附件文件与通知的附件说明中任何一项都对不上，已作为列表之后的附件读入",

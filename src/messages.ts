@@ -200,6 +200,7 @@ const TEXTS = {
   attachmentUnlisted: { code: "W_ATTACHMENT_UNLISTED", en: "attachment file {path} matches no entry of the notice's 附件 list; read as 附件{n}", zh: "附件文件 {path} 与通知的附件说明中任何一项都对不上，已作为附件{n}读入" },
   attachmentNoList: { code: "W_ATTACHMENT_UNLISTED", en: "the notice has no 附件 list; attachment file {path} is read as 附件{n}", zh: "通知没有附件说明，附件文件 {path} 已作为附件{n}读入" },
   attachmentMissing: { code: "W_ATTACHMENT_MISSING", en: "附件{n} {title} is neither printed in the notice nor given as a file", zh: "附件{n} {title} 既未印在通知中，也未给出文件" },
+  gluedTable: { code: "W_GLUED_TABLE", en: "a task table glued into running text ({columns}) whose rows could not be cut: left as text", zh: "任务表格被连成一行文字（{columns}），无法切分成行，已按正文读入" },
   encodingSuspect: { code: "W_ENCODING_SUSPECT", en: "the text looks decoded with the wrong encoding (few common Chinese characters); if it is Big5, run again with --encoding big5", zh: "文本像是用错了编码解码（常用汉字很少）；如果是 Big5，请加 --encoding big5 重新运行" },
 } as const satisfies Record<string, Entry>;
 

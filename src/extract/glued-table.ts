@@ -20,6 +20,7 @@ import { fold, isSpace } from "../text/chars.js";
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, ORG_SUFFIX_RE, PRINT_LINE_RE, isSignatureLine } from "./patterns.js";
 import { matchMarker } from "./section-marker.js";
 import { type ColumnKind, columnKind } from "./table.js";
+import { say } from "../messages.js";
 
 /** A note the stage leaves for the warnings (the table was seen but not rebuilt). */
 export interface GluedNote {
@@ -120,7 +121,7 @@ export function unglueTables(blocks: readonly Block[], notes: GluedNote[] = []):
     const parts = [{ text: seg.text.slice(header.end), offsets: seg.offsets.subarray(header.end), end: seg.end }, ...blocks.slice(last + 1, end).map(cleanLine)];
     const table = rebuild(header, parts);
     if (!table) {
-      notes.push({ code: "W_GLUED_TABLE", message: `a task table glued into running text (${header.names.join("/")}) whose rows could not be cut: left as text`, offset: seg.offsets[header.start] ?? b.end });
+      notes.push({ code: "W_GLUED_TABLE", message: say("gluedTable", { columns: header.names.join("/") }), offset: seg.offsets[header.start] ?? b.end });
       out.push(b);
       continue;
     }

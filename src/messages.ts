@@ -90,6 +90,9 @@ const TEXTS = {
   resaveOrExport: { en: "re-save or export the file", zh: "请另存或导出该文件" },
   // --- PDF ---
   pdfTimeout: { en: "pdf.js did not finish {what} within {s} s", zh: "pdf.js 未能在 {s} 秒内完成：{what}" },
+  pdfOpening: { en: "opening the file", zh: "打开文件" },
+  pdfLoadingPage: { en: "loading page {n}", zh: "加载第 {n} 页" },
+  pdfReadingPage: { en: "reading page {n}", zh: "读取第 {n} 页" },
   pdfMayBeDamaged: { en: "the PDF may be damaged; re-save it or export the text", zh: "PDF 可能已损坏；请另存或导出文字" },
   pdfWrongPassword: { en: "the PDF is encrypted and the password is wrong", zh: "PDF 已加密，密码不对" },
   pdfNeedsPassword: { en: "the PDF is encrypted with a password", zh: "PDF 已用密码加密" },

@@ -10,7 +10,7 @@ import { Line, Point, restoreBuiltins } from "./pdf-geometry.js";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
-import { libText, say } from "../messages.js";
+import { libText, say, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { isCjk } from "../text/chars.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
@@ -30,7 +30,7 @@ type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 export const PDF_OPEN_TIMEOUT_MS = 30_000;
 export const PDF_PAGE_TIMEOUT_MS = 20_000;
 
-function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+function bounded<T>(work: Promise<T>, ms: number, what: Text): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -81,7 +81,7 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions, pro
     stopAtErrors: false,
   });
   try {
-    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, "opening the file");
+    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, libText("pdfOpening"));
     progress({ pages: doc.numPages });
     return assemble(await extractPages(pdfjs, doc, progress));
   } catch (e) {
@@ -94,9 +94,9 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions, pro
 async function extractPages(pdfjs: PdfJs, doc: PdfDocument, progress: ReadProgress): Promise<PageContent[]> {
   const pages: PageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, `loading page ${n}`);
+    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, libText("pdfLoadingPage", { n }));
     try {
-      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, `reading page ${n}`));
+      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, libText("pdfReadingPage", { n })));
     } finally {
       page.cleanup();
     }

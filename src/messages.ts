@@ -186,6 +186,7 @@ const TEXTS = {
   serialTwice: { code: "W_NUMBERING_DUPLICATE", en: "序号 {serial} appears twice in 附件{n}", zh: "附件{n}中序号 {serial} 出现了两次" },
   tableColumns: { code: "W_TABLE_COLUMNS", en: "the table of 附件{n} has no header row that can be mapped", zh: "附件{n}的表格没有可对应的表头行" },
   inTask: { en: "task {id}: {detail}", zh: "任务 {id}：{detail}" },
+  gluedTableUncut: { code: "W_GLUED_TABLE", en: "a task table glued into running text ({columns}) whose rows could not be cut: left as text", zh: "任务表格（{columns}）被连成一行文字，无法可靠切分成行，已按正文读入" },
   unclosedBracket: { code: "W_UNCLOSED_BRACKET", en: "a bracket never closes; its clause is read to the end of the item", zh: "括号未闭合，其中的分工一直读到条目末尾" },
   unreadClause: { code: "W_UNREAD_CLAUSE", en: "a bracket names units but is not a clause gongkai can read: {clause}", zh: "括号中列有单位，但不是可识别的分工表述：{clause}" },
   lowCoverage: { code: "W_LOW_COVERAGE", en: "only part of the notice was read into tasks: {phrasesRead} of {phrases} responsibility phrases and {markersRead} of {markers} numbered markers; check this notice by hand", zh: "通知只有部分内容读入了任务：责任短语 {phrases} 处中读入 {phrasesRead} 处，编号 {markers} 个中读入 {markersRead} 个；请人工核对" },

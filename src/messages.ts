@@ -189,6 +189,7 @@ const TEXTS = {
   serialTwice: { code: "W_NUMBERING_DUPLICATE", en: "序号 {serial} appears twice in 附件{n}", zh: "附件{n}中序号 {serial} 出现了两次" },
   tableColumns: { code: "W_TABLE_COLUMNS", en: "the table of 附件{n} has no header row that can be mapped", zh: "附件{n}的表格没有可对应的表头行" },
   inTask: { en: "task {id}: {detail}", zh: "任务 {id}：{detail}" },
+  gluedTableUncut: { code: "W_GLUED_TABLE", en: "a task table glued into running text ({columns}) whose rows could not be cut: left as text", zh: "任务表格（{columns}）被连成一行文字，无法可靠切分成行，已按正文读入" },
   unclosedBracket: { code: "W_UNCLOSED_BRACKET", en: "a bracket never closes; its clause is read to the end of the item", zh: "括号未闭合，其中的分工一直读到条目末尾" },
   unreadClause: { code: "W_UNREAD_CLAUSE", en: "a bracket names units but is not a clause gongkai can read: {clause}", zh: "括号中列有单位，但不是可识别的分工表述：{clause}" },
   lowCoverage: { code: "W_LOW_COVERAGE", en: "only part of the notice was read into tasks: {phrasesRead} of {phrases} responsibility phrases and {markersRead} of {markers} numbered markers; check this notice by hand", zh: "通知只有部分内容读入了任务：责任短语 {phrases} 处中读入 {phrasesRead} 处，编号 {markers} 个中读入 {markersRead} 个；请人工核对" },
@@ -203,7 +204,6 @@ const TEXTS = {
   attachmentUnlisted: { code: "W_ATTACHMENT_UNLISTED", en: "attachment file {path} matches no entry of the notice's 附件 list; read as 附件{n}", zh: "附件文件 {path} 与通知的附件说明中任何一项都对不上，已作为附件{n}读入" },
   attachmentNoList: { code: "W_ATTACHMENT_UNLISTED", en: "the notice has no 附件 list; attachment file {path} is read as 附件{n}", zh: "通知没有附件说明，附件文件 {path} 已作为附件{n}读入" },
   attachmentMissing: { code: "W_ATTACHMENT_MISSING", en: "附件{n} {title} is neither printed in the notice nor given as a file", zh: "附件{n} {title} 既未印在通知中，也未给出文件" },
-  gluedTable: { code: "W_GLUED_TABLE", en: "a task table glued into running text ({columns}) whose rows could not be cut: left as text", zh: "任务表格被连成一行文字（{columns}），无法切分成行，已按正文读入" },
   encodingSuspect: { code: "W_ENCODING_SUSPECT", en: "the text looks decoded with the wrong encoding (few common Chinese characters); if it is Big5, run again with --encoding big5", zh: "文本像是用错了编码解码（常用汉字很少）；如果是 Big5，请加 --encoding big5 重新运行" },
 } as const satisfies Record<string, Entry>;
 

@@ -14,13 +14,13 @@
  * fill the role columns from the left, or from the right when a gap (white space: an empty cell) stood
  * before them. When the header is recognised but the rows are not, the text is left alone with a warning.
  */
+import { say } from "../messages.js";
 import type { Block } from "../text/blocks.js";
 import { cleanLine, joinSegs } from "../text/blocks.js";
 import { fold, isSpace } from "../text/chars.js";
 import { ATTACHMENT_HEADER_RE, ATTACHMENT_LIST_RE, CC_RE, DATE_LINE_RE, ORG_SUFFIX_RE, PRINT_LINE_RE, isSignatureLine } from "./patterns.js";
 import { matchMarker } from "./section-marker.js";
 import { type ColumnKind, columnKind } from "./table.js";
-import { say } from "../messages.js";
 
 /** A note the stage leaves for the warnings (the table was seen but not rebuilt). */
 export interface GluedNote {
@@ -121,7 +121,7 @@ export function unglueTables(blocks: readonly Block[], notes: GluedNote[] = []):
     const parts = [{ text: seg.text.slice(header.end), offsets: seg.offsets.subarray(header.end), end: seg.end }, ...blocks.slice(last + 1, end).map(cleanLine)];
     const table = rebuild(header, parts);
     if (!table) {
-      notes.push({ code: "W_GLUED_TABLE", message: say("gluedTable", { columns: header.names.join("/") }), offset: seg.offsets[header.start] ?? b.end });
+      notes.push({ code: "W_GLUED_TABLE", message: say("gluedTableUncut", { columns: header.names.join("/") }), offset: seg.offsets[header.start] ?? b.end });
       out.push(b);
       continue;
     }

@@ -105,8 +105,12 @@ export function unglueTables(blocks: readonly Block[], notes: GluedNote[] = []):
       continue;
     }
     // a header the crawl broke at its white space (`序号存 在 问 题整改责任单位`) is read across those short lines
+    // (a first piece of at most 4 characters, pieces of 1-2 characters, then the piece that carries the rest)
     let last = k;
-    while (last + 1 < blocks.length && last - k < 12 && blocks[last]!.text.length <= 4 && blocks[last + 1]!.kind !== "row") last++;
+    if (b.text.length <= 4) {
+      while (last + 1 < blocks.length && last - k < 12 && blocks[last + 1]!.text.trim().length <= 2 && blocks[last + 1]!.kind !== "row") last++;
+      last = last > k && last + 1 < blocks.length ? last + 1 : k;
+    }
     const seg = last > k ? joinSegs(blocks.slice(k, last + 1).map(cleanLine)) : cleanLine(b);
     const header = findHeader(seg.text);
     if (!header || (last > k && header.start > 0)) {

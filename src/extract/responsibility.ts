@@ -11,7 +11,7 @@
 import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
-import { foreignKeyStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
+import { foreignKeyStart, gluedTextStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
 
 export type Units = Record<Role, string[]>;
 
@@ -81,6 +81,7 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
       const stop = seg.indexOf("。");
       if (stop >= 0) seg = seg.slice(0, stop);
       seg = seg.slice(0, foreignKeyStart(seg));
+      seg = seg.slice(0, gluedTextStart(seg));
       // a label's content may itself be a verb clause: its verbs decide the roles
       const verb = parseVerbClause(seg, lk.role);
       if (verb) for (const role of Object.keys(units) as Role[]) add(role, verb[role]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { type GluedNote, findHeader, unglueTables } from "../../src/extract/glued-table.js";
 import { parseNotice } from "../../src/index.js";
+import { gluedTextStart } from "../../src/extract/patterns.js";
 import { lineBlocks } from "../../src/text/blocks.js";
 
 /** Each input line is a block (a line the reliner cut); a line break stands for white space the crawl kept. */
@@ -82,4 +83,18 @@ describe("glued tables", () => {
     ]);
     expect(r.warnings.filter((w) => w.code === "W_GLUED_TABLE")).toEqual([]);
   });
+});
+
+describe("a label's content run on into the text after it", () => {
+  const cases = [
+    { seg: "区甲局、区乙局商务处“互联网+”安全生产", want: "区甲局、区乙局商务处" },
+    { seg: "区相关部门广泛宣传推广", want: "区相关部门" },
+    { seg: "区甲局经信处", want: "区甲局经信处" },
+    { seg: "区甲局牵头，区乙局参与", want: "区甲局牵头，区乙局参与" },
+    { seg: "区甲局等有关部门", want: "区甲局等有关部门" },
+    { seg: "国家某局海岛研究中心配合", want: "国家某局海岛研究中心配合" },
+    { seg: "各乡镇人民政府（街道办事处）", want: "各乡镇人民政府（街道办事处）" },
+    { seg: "“数字政府”建设领导小组办公室", want: "“数字政府”建设领导小组办公室" },
+  ];
+  it.each(cases)("$seg", ({ seg, want }) => expect(seg.slice(0, gluedTextStart(seg))).toBe(want));
 });

@@ -151,6 +151,8 @@ export interface ClauseInput {
 
 /** Find every responsibility clause in an item's content, in text order. */
 /** Something a clause reader could not decide: reported as a warning with its position. */
+const ALIAS_RE = /^[\s]*(?:以下|下文)?(?:简称|统称|称)/u;
+
 export type ClauseReport = (code: "W_UNCLOSED_BRACKET" | "W_UNREAD_CLAUSE", message: string, at: number) => void;
 
 /** Words that make a bracket look like it names units. */
@@ -186,7 +188,8 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
-    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
+    // an alias (`以下简称政务部门`) names units but divides no work: not worth a warning
+    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner) && !ALIAS_RE.test(inner)) {
       report?.("W_UNREAD_CLAUSE", say("unreadClause", { clause: inner.slice(0, 40) }), s);
     }
   }

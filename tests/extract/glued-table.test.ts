@@ -98,3 +98,15 @@ describe("a label's content run on into the text after it", () => {
   ];
   it.each(cases)("$seg", ({ seg, want }) => expect(seg.slice(0, gluedTextStart(seg))).toBe(want));
 });
+
+describe("an alias bracket", () => {
+  it("is not an unread clause (以下简称 / 以下统称)", () => {
+    const head = "某局关于印发工作要点的通知\n各单位：\n现印发给你们。\n某局\n2022年3月1日\n";
+    for (const alias of ["（以下简称政务部门）", "（以下统称监管部门）"]) {
+      const r = parseNotice(head + `一、任务\n（一）各相关单位${alias}做好工作。（责任单位：A局）\n（二）乙工作。（责任单位：B局）`);
+      expect(r.warnings.map((w) => w.code)).not.toContain("W_UNREAD_CLAUSE");
+    }
+    const r = parseNotice(head + "一、任务\n（一）做好工作。（由各部门根据职能自行确定）");
+    expect(r.warnings.map((w) => w.code)).toContain("W_UNREAD_CLAUSE");
+  });
+});

@@ -33,8 +33,8 @@ export interface GluedNote {
 const COLUMN_NAME_RE =
   /^(?:序号|编号|(?:主要|具体|重点)?(?:工作)?(?:任务|措施|要求|内容|事项)(?:来源)?|(?:存在|主要)?问题|整改(?:目标|措施|任务|要求|内容)(?:和措施)?|(?:完成|办结)?(?:时限|时间|期限)|时间节点|备注|(?:主要|整改)?(?:牵头|责任|配合|协办|参与|实施|牵头责任)(?:\/(?:牵头|责任|配合))?(?:单位|部门))$/u;
 const MAX_NAME = 12;
-/** Where a header run may begin inside a line: after a table title (…分解表, …清单). */
-const TITLE_TAIL_RE = /(?:表|清单|台账)$/u;
+/** A role column name: a line holding none has no glued header (a cheap test before the tokenizer). */
+const ROLE_COLUMN_RE = /(?:牵头|责任|配合|协办|参与|实施)(?:单位|部门)(?![:：\s]{0,2}[:：])/u;
 
 /** Unit-name endings strong enough to end a name glued to the next text (`区甲局开展…`). */
 const STRONG_END = ["人民政府", "政府", "委员会", "管委会", "办公室", "办事处", "领导小组", "指挥部", "中心", "公司", "集团", "单位", "部门", "机关", "局", "委", "办", "厅", "院", "部"];
@@ -83,8 +83,10 @@ export function findHeader(s: string): Header | null {
 
 function headerStarts(f: string): number[] {
   const out = [0];
-  for (let i = 2; i < f.length - 4 && out.length < 8; i++) if (TITLE_TAIL_RE.test(f.slice(Math.max(0, i - 2), i))) out.push(i);
-  return out;
+  for (const tail of ["表", "清单", "台账"]) {
+    for (let at = f.indexOf(tail, 1); at >= 0 && out.length < 8; at = f.indexOf(tail, at + 1)) out.push(at + tail.length);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** Lines that close a table: the signature's date, the 印发 line, page keys, another attachment. */
@@ -97,17 +99,23 @@ function closes(f: string, next: string | undefined): boolean {
 /** Rebuild glued task tables among the blocks as TAB rows; other blocks pass unchanged. */
 export function unglueTables(blocks: readonly Block[], notes: GluedNote[] = []): Block[] {
   // a glued header names a role column: one cheap test per block, nothing else for most inputs
-  if (!blocks.some((b) => b.kind !== "row" && /(?:单位|部门)/u.test(b.text) && !b.text.includes("\t"))) return blocks as Block[];
+  if (!blocks.some((b) => b.kind !== "row" && ROLE_COLUMN_RE.test(b.text) && !b.text.includes("\t"))) return blocks as Block[];
   const out: Block[] = [];
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind === "row" || b.text.includes("\t") || (b.text.length > 4 && !/(?:单位|部门)/u.test(b.text))) {
+    // a header broken at its spaces starts with 序号 (`序号存 在 问 题整改责任单位`)
+    const short = b.text.length <= 4 && /^\s*(?:序号|编号)/u.test(b.text);
+    if (b.kind === "row" || b.text.includes("\t") || (!short && !ROLE_COLUMN_RE.test(b.text))) {
       out.push(b);
       continue;
     }
     // a header the crawl broke at its white space (`序号存 在 问 题整改责任单位`) is read across those short lines
+    // (a first piece of at most 4 characters, pieces of 1-2 characters, then the piece that carries the rest)
     let last = k;
-    while (last + 1 < blocks.length && last - k < 12 && blocks[last]!.text.length <= 4 && blocks[last + 1]!.kind !== "row") last++;
+    if (short) {
+      while (last + 1 < blocks.length && last - k < 12 && blocks[last + 1]!.text.trim().length <= 2 && blocks[last + 1]!.kind !== "row") last++;
+      last = last > k && last + 1 < blocks.length ? last + 1 : k;
+    }
     const seg = last > k ? joinSegs(blocks.slice(k, last + 1).map(cleanLine)) : cleanLine(b);
     const header = findHeader(seg.text);
     if (!header || (last > k && header.start > 0)) {

@@ -12,7 +12,7 @@ import { say } from "../messages.js";
 import { BRACKET, fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
-import { foreignKeyStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
+import { foreignKeyStart, gluedTextStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
 
 export type Units = Record<Role, string[]>;
 
@@ -82,6 +82,7 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
       const stop = seg.indexOf("。");
       if (stop >= 0) seg = seg.slice(0, stop);
       seg = seg.slice(0, foreignKeyStart(seg));
+      seg = seg.slice(0, gluedTextStart(seg));
       // a label's content may itself be a verb clause: its verbs decide the roles
       const verb = parseVerbClause(seg, lk.role);
       if (verb) for (const role of Object.keys(units) as Role[]) add(role, verb[role]);
@@ -150,6 +151,8 @@ export interface ClauseInput {
 
 /** Find every responsibility clause in an item's content, in text order. */
 /** Something a clause reader could not decide: reported as a warning with its position. */
+const ALIAS_RE = /^[\s]*(?:以下|下文)?(?:简称|统称|称)/u;
+
 export type ClauseReport = (code: "W_UNCLOSED_BRACKET" | "W_UNREAD_CLAUSE", message: string, at: number) => void;
 
 /** Words that make a bracket look like it names units. */
@@ -185,7 +188,8 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
-    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
+    // an alias (`以下简称政务部门`) names units but divides no work: not worth a warning
+    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner) && !ALIAS_RE.test(inner)) {
       report?.("W_UNREAD_CLAUSE", say("unreadClause", { clause: inner.slice(0, 40) }), s);
     }
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { type GluedNote, findHeader, unglueTables } from "../../src/extract/glued-table.js";
 import { parseNotice } from "../../src/index.js";
+import { gluedTextStart } from "../../src/extract/patterns.js";
 import { lineBlocks } from "../../src/text/blocks.js";
 
 /** Each input line is a block (a line the reliner cut); a line break stands for white space the crawl kept. */
@@ -81,5 +82,31 @@ describe("glued tables", () => {
       ["A1.2", ["区丁局"], ["各街道", "区戊局"], [], ["2022-06-30"]],
     ]);
     expect(r.warnings.filter((w) => w.code === "W_GLUED_TABLE")).toEqual([]);
+  });
+});
+
+describe("a label's content run on into the text after it", () => {
+  const cases = [
+    { seg: "区甲局、区乙局商务处“互联网+”安全生产", want: "区甲局、区乙局商务处" },
+    { seg: "区相关部门广泛宣传推广", want: "区相关部门" },
+    { seg: "区甲局经信处", want: "区甲局经信处" },
+    { seg: "区甲局牵头，区乙局参与", want: "区甲局牵头，区乙局参与" },
+    { seg: "区甲局等有关部门", want: "区甲局等有关部门" },
+    { seg: "国家某局海岛研究中心配合", want: "国家某局海岛研究中心配合" },
+    { seg: "各乡镇人民政府（街道办事处）", want: "各乡镇人民政府（街道办事处）" },
+    { seg: "“数字政府”建设领导小组办公室", want: "“数字政府”建设领导小组办公室" },
+  ];
+  it.each(cases)("$seg", ({ seg, want }) => expect(seg.slice(0, gluedTextStart(seg))).toBe(want));
+});
+
+describe("an alias bracket", () => {
+  it("is not an unread clause (以下简称 / 以下统称)", () => {
+    const head = "某局关于印发工作要点的通知\n各单位：\n现印发给你们。\n某局\n2022年3月1日\n";
+    for (const alias of ["（以下简称政务部门）", "（以下统称监管部门）"]) {
+      const r = parseNotice(head + `一、任务\n（一）各相关单位${alias}做好工作。（责任单位：A局）\n（二）乙工作。（责任单位：B局）`);
+      expect(r.warnings.map((w) => w.code)).not.toContain("W_UNREAD_CLAUSE");
+    }
+    const r = parseNotice(head + "一、任务\n（一）做好工作。（由各部门根据职能自行确定）");
+    expect(r.warnings.map((w) => w.code)).toContain("W_UNREAD_CLAUSE");
   });
 });

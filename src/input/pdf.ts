@@ -10,6 +10,7 @@ import { Line, Point, restoreBuiltins } from "./pdf-geometry.js";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { GongkaiError } from "../errors.js";
+import { libText, say } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { isCjk } from "../text/chars.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
@@ -33,7 +34,7 @@ function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish ${what} within ${ms / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
+      () => reject(new GongkaiError("E_PDF_CORRUPT", libText("pdfTimeout", { what, s: ms / 1000 }), { hint: libText("pdfMayBeDamaged") })),
       ms,
     );
   });
@@ -124,12 +125,12 @@ function pdfError(e: unknown, opts: ReadOptions): GongkaiError {
   const err = e as { name?: string; message?: string; code?: number };
   if (err?.name === "PasswordException") {
     const wrong = err.code === 2 || opts.password !== undefined;
-    return new GongkaiError("E_PDF_ENCRYPTED", wrong ? "the PDF is encrypted and the password is wrong" : "the PDF is encrypted with a password", {
-      hint: "pass the user password with --password",
+    return new GongkaiError("E_PDF_ENCRYPTED", libText(wrong ? "pdfWrongPassword" : "pdfNeedsPassword"), {
+      hint: libText("passPassword"),
     });
   }
-  const detail = err?.message ? ` (${String(err.message).split("\n")[0]})` : "";
-  return new GongkaiError("E_PDF_CORRUPT", `the PDF is corrupt or truncated${detail}`, { hint: "download the file again or re-save it", cause: e });
+  const detail = err?.message ? libText("pdfCorruptDetail", { error: String(err.message).split("\n")[0] ?? "" }) : libText("pdfCorrupt");
+  return new GongkaiError("E_PDF_CORRUPT", detail, { hint: libText("downloadAgain"), cause: e });
 }
 
 async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageContent> {
@@ -230,19 +231,19 @@ function assemble(pages: PageContent[]): DecodedInput {
   const all = pages.flatMap((p) => p.elements.map((e) => (e.kind === "line" ? e.text : e.rows.flat().join("")))).join("");
   const stats = garbledShare(all);
   if (stats.total < Math.max(16, 4 * pages.length)) {
-    throw new GongkaiError("E_PDF_NO_TEXT", "no text layer — the PDF looks scanned; run OCR first", {
-      hint: "OCR the file (e.g. ocrmypdf -l chi_sim) and parse the result",
+    throw new GongkaiError("E_PDF_NO_TEXT", libText("pdfNoText"), {
+      hint: libText("pdfOcrHint"),
     });
   }
   // Fonts without a usable ToUnicode map come out as U+FFFD/private-use codes or as Latin-1 look-alikes.
   if (stats.bad / stats.total > 0.2 || (stats.cjk / stats.total < 0.05 && stats.latinExt / stats.total > 0.3)) {
-    throw new GongkaiError("E_PDF_GARBLED", "the PDF text layer is garbled (fonts without a Unicode map)", {
-      hint: "OCR the rendered pages instead, or get the Word/HTML version of the notice",
+    throw new GongkaiError("E_PDF_GARBLED", libText("pdfGarbled"), {
+      hint: libText("pdfGarbledHint"),
     });
   }
   // Some pages without text among pages with text: scanned pages mixed in. Say so; their text is missing.
   const empty = pages.flatMap((p, i) => (p.elements.length === 0 ? [i + 1] : []));
-  const warnings = empty.length ? [{ code: "W_PDF_PAGES_NO_TEXT", message: `${empty.length > 1 ? `pages ${empty.join(", ")} have` : `page ${empty[0]} has`} no text layer (scanned?): that text is missing; run OCR first` }] : [];
+  const warnings = empty.length ? [{ code: "W_PDF_PAGES_NO_TEXT", message: say(empty.length > 1 ? "pdfPagesNoText" : "pdfPageNoText", { pages: empty.join(", ") }) }] : [];
   const { source, blocks } = layoutPages(pages);
   return { format: "pdf", encoding: null, source, blocks, pages: pages.length, ...(warnings.length ? { warnings } : {}) };
 }

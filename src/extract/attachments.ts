@@ -31,6 +31,8 @@ export interface TableRowFinding extends Finding<"tableRow"> {
   readonly columns: ColumnMap;
   /** Title of the attachment (the table's caption). */
   readonly caption: string;
+  /** The item marker (2.) a row of a table without 序号 takes its id from, as printed. */
+  readonly marker?: string;
 }
 
 export const attachmentList = defineExtractor<AttachmentFinding>({
@@ -80,6 +82,11 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
       let caption = "";
       let warned = false;
       const serials = new Set<string>();
+      let marked: MarkedRow[] = []; // rows of a table without 序号, numbered by their marker cells
+      const flush = (): void => {
+        out.push(...markerSerials(marked));
+        marked = [];
+      };
       for (let i = a.start; i < a.end; i++) {
         const p = ps[i]!;
         if (!p.row) {
@@ -89,7 +96,12 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
         const cells = rowCells(p);
         const header = mapColumns(cells.map((c) => c.text));
         if (header) {
+          flush();
           columns = header;
+          continue;
+        }
+        if (columns && !columns.kinds.some((k) => k.kind === "index")) {
+          marked.push({ ...markersOf(cells, columns), finding: { kind: "tableRow", span: spanOf(p), raw: p.text, attachment: a.number, serial: "", cells, columns, caption } });
           continue;
         }
         if (!columns) {
@@ -107,7 +119,87 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
         serials.add(serial);
         out.push({ kind: "tableRow", span: spanOf(p), raw: p.text, attachment: a.number, serial, cells, columns, caption });
       }
+      flush();
     }
     return out;
   },
 });
+
+interface MarkedRow {
+  /** Ordinal of the category marker (一、) of the row or of the rows above it; 0 before any. */
+  category: number;
+  /** Ordinal of the item marker (1.) printed in the row, null when the row continues the item above. */
+  item: number | null;
+  /** A category row (一、… alone): no task. */
+  only: boolean;
+  /** The item marker as printed ("" when none). */
+  marker: string;
+  finding: TableRowFinding;
+}
+
+/**
+ * The marker cells of a row of a table without 序号: a category (一、…) and an item (1.…) among its
+ * leading text cells (those before the first role column, the last of them — the task text — aside),
+ * or the category of a row that is only a category line.
+ */
+function markersOf(cells: readonly Seg[], columns: ColumnMap): { category: number; item: number | null; only: boolean; marker: string } {
+  const firstRole = columns.kinds.findIndex((k) => k.kind === "role");
+  const leading = columns.kinds.map((k, c) => (c < firstRole && (k.kind === "text" || k.kind === "group") ? c : -1)).filter((c) => c >= 0);
+  leading.pop(); // the task text
+  let category = 0;
+  let item: number | null = null;
+  let marker = "";
+  const single = cells.length === 1;
+  for (const c of single ? [0] : leading) {
+    const text = squash(cells[c]?.text ?? "");
+    const m = matchMarker(fold(text), true);
+    if (!m) continue;
+    if ((m.family === "zh" || m.family === "zhParen") && category === 0) category = m.ordinal;
+    else if ((m.family === "num" || m.family === "numParen") && item === null) {
+      item = m.ordinal;
+      marker = text.slice(0, m.markerLength);
+    }
+  }
+  if (single) return { category, item: null, only: category > 0, marker };
+  return { category, item, only: false, marker };
+}
+
+/**
+ * Ids of the rows of a table without 序号 (a choice, docs/decisions.md): the item number printed in
+ * the row (1.做好规划配套 → A1.1); the rows under one merged item cell get -1, -2 … (A1.2-1, A1.2-2);
+ * when item numbers restart under each category, the category's ordinal leads (A1.2.1). A table
+ * without any item marker keeps numbering its rows 1, 2, 3 ….
+ */
+function markerSerials(rows: readonly MarkedRow[]): TableRowFinding[] {
+  const tasks = rows.filter((r) => !r.only);
+  if (tasks.length === 0) return [];
+  const hasItems = tasks.some((r) => r.item !== null);
+  // carry the category and the item down the rows of merged cells
+  let category = 0;
+  let item: number | null = null;
+  const keyed = rows.flatMap((r) => {
+    if (r.category > 0) category = r.category;
+    if (r.only) {
+      item = null;
+      return [];
+    }
+    if (r.item !== null) item = r.item;
+    return [{ r, category, item }];
+  });
+  if (!hasItems) return keyed.map((k, i) => ({ ...k.r.finding, serial: String(i + 1) }));
+  const itemCats = new Map<number, Set<number>>();
+  for (const k of keyed) if (k.item !== null) itemCats.set(k.item, (itemCats.get(k.item) ?? new Set()).add(k.category));
+  const restart = [...itemCats.values()].some((cats) => cats.size > 1);
+  const keyOf = (k: (typeof keyed)[number], i: number): string =>
+    k.item === null ? `0.${i + 1}` : restart ? `${k.category}.${k.item}` : String(k.item);
+  const counts = new Map<string, number>();
+  keyed.forEach((k, i) => counts.set(keyOf(k, i), (counts.get(keyOf(k, i)) ?? 0) + 1));
+  const seen = new Map<string, number>();
+  return keyed.map((k, i) => {
+    const key = keyOf(k, i);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const serial = (counts.get(key) ?? 0) > 1 ? `${key}-${n}` : key;
+    return { ...k.r.finding, serial, ...(k.r.marker ? { marker: k.r.marker } : {}) };
+  });
+}

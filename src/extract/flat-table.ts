@@ -27,6 +27,11 @@ const CELL_TYPES: readonly CellType[] = ["num", "date", "units", "long", "short"
 const INDEX_LINE_RE = /^(?:序号|编号)$/u;
 const INDEX_RAW_RE = /^[\s\u3000]{0,8}(?:序|编)[\s\u3000]{0,4}号[\s\u3000]{0,8}$/u;
 const SERIAL_RE = /^(\d{1,4})[.、]?$/u;
+/** A column name of a role (牵头单位, 配合部门, 责任处室 …) on a line of its own. */
+const ROLE_HEADER_RAW_RE =
+  /^[\s\u3000]{0,8}[^\s\u3000]{0,6}(?:牵头|主办|主责|责任|配合|协办|协助|参与|参加|实施|承办|落实|推进|指导)[^\s\u3000]{0,4}(?:单位|部门|处室|科室)[\s\u3000]{0,8}$/u;
+/** A caption, not a column name: 任务分工表, 重点任务清单. */
+const CAPTION_RE = /(?:表|清单|台账|目录)$/u;
 const TOTAL_RE = /^(?:合计|总计|小计|汇总|总数|共计)$/u;
 /** Lines that close a table right under its last row: a total row, a note. */
 const TABLE_END_RE = /^(?:合计|总计|小计|汇总|总数|共计)$|^(?:注|备注|说明)\d{0,2}[:]/u;
@@ -44,7 +49,8 @@ const EPS = 1e-3;
 
 /** Endings of a unit name in a table cell, beyond the organisation suffixes (各街镇, 各项目实施主体). */
 const UNIT_TAIL_RE = /(?:单位|机关|机构|主体|企业|镇|乡|街道|区|县|市|村|园区|政府)$/u;
-const NOT_UNIT_RE = /[要应将需把使对为是了的。:]|加强|做好|完善|建立|开展|推动|提升|召开/u;
+/** 应 is a modal verb, except in 应急 (区应急局). */
+const NOT_UNIT_RE = /[要将需把使对为是了的。:]|应(?!急)|加强|做好|完善|建立|开展|推动|提升|召开/u;
 const NUM_RE = /^[-+~～—/.,%()\d]{1,16}$/u;
 const TIME_WORD_RE = /^(?:全年|长期|持续推进|持续|常态化|年内|年底前?|年底|每年|每季度|每月|逐年)/u;
 
@@ -111,8 +117,8 @@ function glueOf(lines: readonly Line[]): boolean[] {
 
 /** Rebuild every flattened table among the blocks as TAB rows; other blocks pass unchanged. */
 export function unflattenTables(blocks: readonly Block[]): Block[] {
-  // most inputs have no 序号 line of its own: one cheap test per block, nothing else
-  if (!blocks.some((b) => b.text.length <= 24 && INDEX_RAW_RE.test(b.text) && b.kind !== "row")) return blocks as Block[];
+  // most inputs have no 序号 or role-column line of its own: one cheap test per block, nothing else
+  if (!blocks.some((b) => b.text.length <= 24 && b.kind !== "row" && (INDEX_RAW_RE.test(b.text) || ROLE_HEADER_RAW_RE.test(b.text)))) return blocks as Block[];
   const lines: Line[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === "row" || b.text.includes("\t")) return;
@@ -125,14 +131,19 @@ export function unflattenTables(blocks: readonly Block[]): Block[] {
 
   const out: Block[] = [];
   let nextBlock = 0;
+  let free = 0; // the first line a header without 序号 may start at (after the last table read)
+  const tried = { until: 0 }; // the column-name run read last without a table: its other role lines give none either
   for (let k = 0; k < lines.length; k++) {
-    if (!INDEX_LINE_RE.test(lines[k]!.folded)) continue;
-    const table = readTable(lines, k);
+    const f = lines[k]!.folded;
+    let table: Table | null = null;
+    if (INDEX_LINE_RE.test(f)) table = readTable(lines, k);
+    else if (k >= tried.until && f.length <= 16 && ROLE_HEADER_RAW_RE.test(f)) table = readFreeTable(lines, k, Math.max(free, tried.until), tried);
     if (!table) continue;
-    for (let b = nextBlock; b < lines[k]!.block; b++) out.push(blocks[b]!);
+    for (let b = nextBlock; b < lines[table.start]!.block; b++) out.push(blocks[b]!);
     out.push(...table.rows);
     nextBlock = lines[table.end - 1]!.block + 1;
     k = table.end - 1;
+    free = table.end;
   }
   for (let b = nextBlock; b < blocks.length; b++) out.push(blocks[b]!);
   return out;
@@ -170,6 +181,8 @@ interface RawRow {
 
 interface Table {
   rows: Block[];
+  /** [start, end): the lines the table took, header included. */
+  start: number;
   end: number;
   width: number;
   /** The most lines any row holds. */
@@ -270,7 +283,7 @@ function readRows(lines: readonly Line[], k: number, headerCells: readonly Line[
   if (rows.length === 0) return null;
 
   const maxCells = rows.reduce((a, r) => Math.max(a, r.cells.length), 0);
-  const profile = columnProfile(rows, header.columns.kinds, width);
+  const profile = columnProfile(rows.map((r) => r.cells.map((c) => c.seg.text)), header.columns.kinds, width);
   const tableLines = lines.slice(k, q);
   const glueFlags = glueOf(tableLines);
   const glued = new Set(tableLines.filter((_, i) => glueFlags[i]));
@@ -281,7 +294,183 @@ function readRows(lines: readonly Line[], k: number, headerCells: readonly Line[
     const slots = placeCells(p.row.cells.map((c) => c.seg), profile, header.columns.kinds, width, glue);
     return rowBlock([[p.row.serial.seg], ...slots]);
   });
-  return { rows: built, end: q, width, maxCells };
+  return { rows: built, start: k, end: q, width, maxCells };
+}
+
+/** A line that can be a column name of a header without 序号 (asked once per line: runs of them overlap). */
+function isHeaderCell(l: Line): boolean {
+  let yes = headerCellMemo.get(l);
+  if (yes === undefined) {
+    const f = l.folded;
+    yes = HEADER_CELL_RE.test(f.replace(/\([^()]{0,12}\)$/u, "")) && !CAPTION_RE.test(f) && !INDEX_LINE_RE.test(f) && serialOf(l) === null && matchMarker(f) === null && !ends(f);
+    headerCellMemo.set(l, yes);
+  }
+  return yes;
+}
+const headerCellMemo = new WeakMap<Line, boolean>();
+
+/** What a cell of a table without 序号 is, for finding where its rows start. */
+type FreeKind = "category" | "item" | "right" | "long" | "short";
+
+function freeKind(text: string): FreeKind {
+  const f = fold(squash(text));
+  const m = matchMarker(f);
+  if (m && (m.family === "zh" || m.family === "zhParen")) return "category";
+  if (m && (m.family === "num" || m.family === "numParen")) return "item";
+  const t = cellType(f);
+  // a clause before the date (修订办法，6月底前印发) makes a sentence, not a time cell
+  if (t === "date" && /^[^,\d]{2,20},/u.test(f)) return "long";
+  if (t === "units" || t === "date" || t === "num") return "right";
+  return t === "long" ? "long" : "short";
+}
+
+/**
+ * 表格（无序号）: a flattened table whose header has no 序号 but names a role column
+ * (类别 / 项目 / 主要任务 / 牵头单位 / 配合单位). The header is the run of column names around the role
+ * line, cut after its last role, time or note column. The columns before the task text column (the
+ * last text column before the roles) are leading cells, merged over the rows of a category or an
+ * item; the columns after it hold units, dates and notes. A row is found from its shape: its leading
+ * cells are marker cells (一、… a category, 1.… an item), its text is a sentence, its right side is
+ * unit and date cells. A new row starts at a marker cell, at a sentence after the row's text, or at
+ * any left cell after the row's right side. Rows whose merged cells were lost leave them empty.
+ *
+ *   类别 / 项目 / 主要任务 / 牵头单位 / 配合单位 / 一、制度建设 / 1.建立台账 / 建立工作台账，逐项销号 / 区甲局 /
+ *   区乙局 / 开展专项检查，督促整改 / 区甲局
+ *   → 类别⇥项目⇥主要任务⇥牵头单位⇥配合单位 · 一、制度建设⇥1.建立台账⇥建立工作台账，逐项销号⇥区甲局⇥区乙局 ·
+ *     ⇥⇥开展专项检查，督促整改⇥区甲局⇥
+ */
+function readFreeTable(lines: readonly Line[], k: number, from: number, tried: { until: number }): Table | null {
+  let start = k;
+  while (start - 1 >= from && k - start < MAX_COLUMNS && isHeaderCell(lines[start - 1]!)) start--;
+  let end = k + 1;
+  while (end < lines.length && end - start < MAX_COLUMNS && isHeaderCell(lines[end]!)) end++;
+  tried.until = end;
+  // the header ends at its last role, time or note column: text-like lines after it are data
+  const kindsAll = lines.slice(start, end).map((l) => columnKind(l.seg.text).kind);
+  let last = kindsAll.length - 1;
+  while (last >= 0 && (kindsAll[last] === "text" || kindsAll[last] === "group")) last--;
+  end = start + last + 1;
+  if (end - start < 3) return null;
+  const header = lines.slice(start, end);
+  const columns = mapColumns(header.map((c) => c.seg.text));
+  if (!columns || columns.kinds.some((c) => c.kind === "index")) return null;
+  const kinds = columns.kinds;
+  const firstRole = kinds.findIndex((c) => c.kind === "role");
+  let task = -1;
+  for (let c = 0; c < firstRole; c++) if (kinds[c]!.kind === "text") task = c;
+  if (firstRole < 0 || task < 0) return null;
+  const width = kinds.length;
+  const lead = kinds.slice(0, task); // leading (merged) columns
+  const right = kinds.slice(task + 1);
+  const groupCol = lead.findIndex((c) => c.kind === "group");
+  const itemCols = lead.map((c, i) => (c.kind === "text" ? i : -1)).filter((i) => i >= 0);
+  const categoryCol = groupCol >= 0 ? groupCol : lead.length >= 2 ? 0 : -1;
+  const itemCol = itemCols.find((i) => i !== categoryCol) ?? (lead.length === 1 && categoryCol < 0 ? 0 : -1);
+  const headerTexts = header.map((c) => c.folded);
+
+  // the body: up to a line that ends the table (an attachment header, a note, a date, 抄送) or another header
+  let q = end;
+  const body: Line[] = [];
+  const repeats = new Set<number>(); // body positions where a repeated header stood
+  while (q < lines.length) {
+    const l = lines[q]!;
+    if (headerTexts.every((h, i) => lines[q + i]?.folded === h)) {
+      repeats.add(body.length);
+      q += headerTexts.length;
+      continue;
+    }
+    if (ends(l.folded) || INDEX_LINE_RE.test(l.folded) || (l.folded.length <= 16 && ROLE_HEADER_RAW_RE.test(l.folded))) break;
+    body.push(l);
+    q++;
+  }
+  if (body.length === 0) return null;
+
+  // cells: a line continuing the one before it (after 、, a soft break) is part of its cell
+  const glue = glueOf([...header, ...body]).slice(header.length);
+  const cells: Seg[][] = [];
+  body.forEach((l, i) => {
+    if (glue[i] && cells.length > 0 && !repeats.has(i)) cells[cells.length - 1]!.push(l.seg);
+    else cells.push([l.seg]);
+  });
+
+  type FreeRow = { lead: (Seg[] | null)[]; text: Seg[] | null; right: Seg[][] };
+  const rows: FreeRow[] = [];
+  const order: ({ row: FreeRow } | { category: Seg[] })[] = [];
+  let row: FreeRow | null = null;
+  const fresh = (): FreeRow => {
+    const r: FreeRow = { lead: lead.map(() => null), text: null, right: [] };
+    rows.push(r);
+    order.push({ row: r });
+    return r;
+  };
+  const filledFrom = (r: FreeRow, c: number): boolean => r.text !== null || r.right.length > 0 || r.lead.slice(c).some((x) => x !== null);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const kind = freeKind(joinSegs(cell).text);
+    const leadCol = kind === "category" ? categoryCol : kind === "item" ? itemCol : -1;
+    if (kind === "category" && categoryCol < 0) {
+      row = null; // a category line of a table without a category column: a row of its own
+      order.push({ category: cell });
+      continue;
+    }
+    if (leadCol >= 0) {
+      if (!row || filledFrom(row, leadCol)) row = fresh();
+      row.lead[leadCol] = cell;
+      continue;
+    }
+    if (kind === "right" || (kind === "short" && row?.text && row.right.length < right.length)) {
+      // the right side of the row: unit, date and note cells (a short cell after the text, too);
+      // far more of them than the columns can hold are no row of this table (left without text)
+      if (!row || row.right.length >= 2 * right.length + 2) row = fresh();
+      row.right.push(cell);
+      continue;
+    }
+    // the row's text: a sentence (or a short text where no sentence follows)
+    if (!row || row.text !== null || row.right.length > 0) row = fresh();
+    const next = cells[i + 1];
+    if (kind === "short" && itemCol >= 0 && row.lead[itemCol] === null && next && freeKind(joinSegs(next).text) === "long") {
+      row.lead[itemCol] = cell; // an item name printed without a marker, its sentence below
+      continue;
+    }
+    row.text = cell;
+  }
+  // A leading text column that no marker or name cell ever filled (任务目标 over 具体任务) holds sentences
+  // merged over the rows below them: a sentence row without units over a complete row is that cell.
+  const merged = lead.length - 1;
+  if (merged >= 0 && lead[merged]!.kind === "text" && !rows.some((r) => r.lead[merged] !== null)) {
+    for (let o = 0; o + 1 < order.length; o++) {
+      const a = order[o]!;
+      const b = order[o + 1]!;
+      if (!("row" in a) || !("row" in b)) continue;
+      const [r, next] = [a.row, b.row];
+      if (r.text && r.right.length === 0 && !r.lead.some((c) => c !== null) && next.text && next.right.length > 0 && !next.lead.some((c) => c !== null)) {
+        next.lead[merged] = r.text;
+        rows.splice(rows.indexOf(r), 1);
+        order.splice(o, 1);
+      }
+    }
+  }
+
+  // a table at all: some row holds a text and a unit or date cell
+  const fits = (r: FreeRow): boolean => r.text !== null && r.right.some((c) => ["units", "date"].includes(cellType(joinSegs(c).text)));
+  if (!rows.some(fits)) return null;
+
+  // the right side of every row placed into the right columns by what the complete rows hold there
+  const rightKinds: ColumnKind[] = [{ kind: "index" }, ...right];
+  const profile = columnProfile(rows.filter((r) => r.right.length === right.length).map((r) => r.right.map((c) => joinSegs(c).text)), rightKinds, right.length);
+  const built: Block[] = [rowBlock(header.map((c) => [c.seg]))];
+  for (const o of order) {
+    if ("category" in o) {
+      built.push({ ...joinSegs(o.category), kind: "row" as const });
+      continue;
+    }
+    const r = o.row;
+    // (a row without text is no task: its cells keep their order)
+    const segs = r.right.map((c) => joinSegs(c));
+    const slots = r.text ? placeCells(segs, profile, rightKinds, right.length) : right.map((_, c) => (c < right.length - 1 ? segs.slice(c, c + 1) : segs.slice(c)));
+    built.push(rowBlock([...r.lead.map((c) => (c ? [joinSegs(c)] : [])), r.text ? [joinSegs(r.text)] : [], ...slots]));
+  }
+  return { rows: built, start, end: q, width, maxCells: width };
 }
 
 function isRepeatedHeader(lines: readonly Line[], at: number, header: readonly string[]): boolean {
@@ -307,16 +496,16 @@ const PRIOR: Record<ColumnKind["kind"], Partial<Record<CellType, number>>> = {
 };
 
 /** What each column holds: the header's kind as a prior, plus the types of the complete rows' cells. */
-function columnProfile(rows: readonly RawRow[], kinds: readonly ColumnKind[], width: number): Profile {
+function columnProfile(rows: readonly (readonly string[])[], kinds: readonly ColumnKind[], width: number): Profile {
   const profile: Profile = [];
   for (let c = 0; c < width; c++) {
     const prior = PRIOR[kinds[c + 1]?.kind ?? "text"];
     profile.push(CELL_TYPES.map((t) => (prior[t] ?? 0) + 0.1));
   }
   for (const row of rows) {
-    if (row.cells.length !== width) continue;
-    row.cells.forEach((cell, c) => {
-      profile[c]![CELL_TYPES.indexOf(cellType(cell.seg.text))]! += 1;
+    if (row.length !== width) continue;
+    row.forEach((cell, c) => {
+      profile[c]![CELL_TYPES.indexOf(cellType(cell))]! += 1;
     });
   }
   const out = profile.map((w) => {

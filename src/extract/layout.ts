@@ -63,11 +63,18 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
   // The numbered body: the first item before any "附件 N" section …
   let bodyStart = ps.length;
   let bodySection: AttachmentSection | undefined;
+  let listed = false;
   for (let i = Math.max(0, recipients + 1); i < firstHeader; i++) {
     const p = ps[i]!;
     if (ATTACHMENT_LIST_RE.test(p.folded)) {
       // skip the 附件 list entries (1. … 2. …) that follow it
       while (i + 1 < firstHeader && matchMarker(ps[i + 1]!.folded)?.family === "num") i++;
+      listed = true;
+      continue;
+    }
+    if (listed && p.row && mapColumns(rowCellTexts(p.text)) !== null) {
+      // a task table under a bare 附件： line: its marker cells (一、 / 1.) are no body
+      while (i + 1 < firstHeader && ps[i + 1]!.row) i++;
       continue;
     }
     if (matchMarker(p.row ? p.folded.split("\t")[0]! : p.folded, p.row) !== null) {
@@ -112,7 +119,7 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
   const bodies = bodyStart < bodyEnd ? [[bodyStart, bodyEnd] as const, ...laterBodies(ps, bodyEnd, sections)] : [];
   let attachments = sections.filter((s) => s !== bodySection && !bodies.some(([a, b]) => s.start < b && s.end > a));
   if (sections.length === 0) {
-    // A task table printed without any 附件 header counts as attachment 1.
+    // A task table printed without any 附件 header counts as attachment 1 (序号 or role columns name it).
     for (let i = headerEnd; i < ps.length; i++) {
       if (i >= bodyStart && i < bodyEnd) continue;
       const p = ps[i]!;

@@ -149,7 +149,8 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
   if (!title || /^[-+~～—/.,%()\d\s]{1,16}$/u.test(title)) title = texts[0] ?? title;
   // the cells of a row read as one line, in column order
   const text = texts.join(" ");
-  const first = cells[0]!;
+  // a row whose leading cells were merged above starts at its first filled cell
+  const first = cells.find((c) => c.text.trim()) ?? cells[0]!;
   const last = cells[cells.length - 1]!;
   const source = sourceSpan(ctx, start ?? first.offsets[0] ?? first.end, last.end);
   return {
@@ -166,7 +167,10 @@ export function tableTasks(rows: readonly TableRowFinding[], attachments: readon
     if (seen.has(id)) id = `${id}~2`;
     seen.add(id);
     const caption = attachments.find((a) => a.number === r.attachment)?.title ?? r.caption;
-    return [rowTask(id, r.serial, [`附件${r.attachment}`, ...(caption ? [caption] : [])], r.cells, r.columns.kinds, r.columns.title, ctx, "table")];
+    const task = rowTask(id, r.marker ?? r.serial, [`附件${r.attachment}`, ...(caption ? [caption] : [])], r.cells, r.columns.kinds, r.columns.title, ctx, "table");
+    // the item marker a row takes its id from is no part of its title (as for a numbered item)
+    if (r.marker && task.title.startsWith(r.marker)) return [{ ...task, title: task.title.slice(r.marker.length).trim() || task.title }];
+    return [task];
   });
 }
 

@@ -120,6 +120,101 @@ describe("unflattenTables", () => {
   });
 });
 
+/**
+ * Headers without 序号 (类别 / 项目 / 主要任务 / 牵头单位 / 配合单位): the header is found from its role
+ * column; a row is found from its shape — marker cells lead (一、 a category, 1. an item), a sentence is
+ * its text, unit and date cells close it; merged leading cells are left empty.
+ */
+describe("unflattenTables: a header without 序号", () => {
+  const FREE = ["类别", "项目", "主要任务", "牵头单位", "配合单位"];
+  it.each([
+    {
+      name: "category and item cells merged over the rows below them",
+      lines: [
+        ...FREE, "一、制度建设", "1.建立台账", "建立工作台账，逐项销号", "区甲局", "区乙局",
+        "开展季度核查，通报进展情况", "区乙局", "各街镇",
+        "2.完善办法", "修订管理办法，明确职责分工", "区丙局", "区甲局、各街镇",
+        "二、监督检查", "3.专项检查", "开展专项检查，督促整改到位", "区丁局", "各街镇",
+      ],
+      want: [
+        "类别 | 项目 | 主要任务 | 牵头单位 | 配合单位", "一、制度建设 | 1.建立台账 | 建立工作台账，逐项销号 | 区甲局 | 区乙局",
+        " |  | 开展季度核查，通报进展情况 | 区乙局 | 各街镇", " | 2.完善办法 | 修订管理办法，明确职责分工 | 区丙局 | 区甲局、各街镇",
+        "二、监督检查 | 3.专项检查 | 开展专项检查，督促整改到位 | 区丁局 | 各街镇",
+      ],
+    },
+    {
+      name: "unit cells lost to merging: the next sentence starts the next row",
+      lines: [...FREE, "一、制度建设", "1.建立台账", "建立工作台账，逐项销号", "区甲局", "区乙局", "开展季度核查，通报进展情况", "编制年度报告，按时报送"],
+      want: [
+        "类别 | 项目 | 主要任务 | 牵头单位 | 配合单位", "一、制度建设 | 1.建立台账 | 建立工作台账，逐项销号 | 区甲局 | 区乙局",
+        " |  | 开展季度核查，通报进展情况 |  | ", " |  | 编制年度报告，按时报送 |  | ",
+      ],
+    },
+    {
+      name: "a cell over two lines after 、, a lone unit cell is the lead's",
+      lines: [...FREE, "一、制度建设", "1.建立台账", "建立工作台账，逐项销号", "区甲局、", "区乙局", "2.完善办法", "修订管理办法，明确职责分工", "区丙局", "区甲局"],
+      want: [
+        "类别 | 项目 | 主要任务 | 牵头单位 | 配合单位", "一、制度建设 | 1.建立台账 | 建立工作台账，逐项销号 | 区甲局、区乙局 | ",
+        " | 2.完善办法 | 修订管理办法，明确职责分工 | 区丙局 | 区甲局",
+      ],
+    },
+    {
+      name: "task, role and time columns; an item name without a marker; a category line without a category column",
+      lines: [
+        "任务名称", "任务内容", "责任单位", "完成时限", "一、制度建设",
+        "建立台账", "建立工作台账，逐项销号", "区甲局", "6月底前", "开展季度核查，通报进展情况", "区乙局", "9月底前",
+      ],
+      want: [
+        "任务名称 | 任务内容 | 责任单位 | 完成时限", "一、制度建设", "建立台账 | 建立工作台账，逐项销号 | 区甲局 | 6月底前",
+        " | 开展季度核查，通报进展情况 | 区乙局 | 9月底前",
+      ],
+    },
+    {
+      name: "a caption above the header is no column; a short cell after the text is a unit cell",
+      lines: ["任务分工表", "工作任务", "牵头单位", "配合单位", "建立工作台账，逐项销号", "区甲局", "专班", "开展季度核查，通报进展情况", "区乙局", "各街镇"],
+      want: ["任务分工表", "工作任务 | 牵头单位 | 配合单位", "建立工作台账，逐项销号 | 区甲局 | 专班", "开展季度核查，通报进展情况 | 区乙局 | 各街镇"],
+    },
+  ])("$name", ({ lines, want }) => expect(rebuild(lines)).toEqual(want));
+
+  it.each([
+    { name: "a role word in prose", lines: ["各牵头单位要高度重视", "建立工作台账，逐项销号", "区甲局"] },
+    { name: "no text column before the roles", lines: ["牵头单位", "配合单位", "完成时限", "区甲局", "区乙局", "6月底前"] },
+    { name: "no row with both a text and units", lines: ["工作任务", "牵头单位", "配合单位", "各单位要高度重视，认真落实。", "加强组织领导，明确责任分工。"] },
+    { name: "two column names only", lines: ["工作任务", "牵头单位", "建立工作台账，逐项销号", "区甲局"] },
+  ])("leaves the lines alone: $name", ({ lines }) => expect(rebuild(lines)).toEqual(lines));
+});
+
+describe("a notice with a flattened task table without 序号", () => {
+  const notice = [
+    "某区人民政府办公室关于印发某方案的通知",
+    "各街镇：",
+    "现将方案印发给你们，请认真执行。",
+    "某区人民政府办公室",
+    "2024年3月1日",
+    "附件：",
+    "重点任务清单",
+    "类别", "项目", "主要任务", "牵头单位", "配合单位",
+    "一、制度建设", "1.建立台账", "建立工作台账，逐项销号", "区甲局", "区乙局",
+    "开展季度核查，通报进展情况", "区乙局", "各街镇",
+    "2.完善办法", "修订管理办法，2024年6月底前印发", "区丙局", "区甲局、各街镇",
+    "二、监督检查", "3.专项检查", "开展专项检查，督促整改到位",
+  ].join("\n");
+  const r = parseNotice(notice);
+
+  it("ids from the item cells; the rows of one merged item cell get -1, -2", () => {
+    expect(r.tasks.map((t) => t.id)).toEqual(["A1.1-1", "A1.1-2", "A1.2", "A1.3"]);
+  });
+  it("reads the role columns of every row; a row that lost its unit cells has none", () => {
+    expect(r.tasks[0]).toMatchObject({ leadUnits: ["区甲局"], supportUnits: ["区乙局"], title: "建立台账" });
+    expect(r.tasks[1]).toMatchObject({ leadUnits: ["区乙局"], supportUnits: ["各街镇"], title: "开展季度核查，通报进展情况" });
+    expect(r.tasks[2]!.deadlines.map((d) => d.date)).toEqual(["2024-06-30"]);
+    expect(r.tasks[3]).toMatchObject({ leadUnits: [], supportUnits: [] });
+  });
+  it("every row keeps its source line", () => {
+    expect(r.tasks.map((t) => t.source.line)).toEqual([13, 18, 21, 25]);
+  });
+});
+
 describe("cellType", () => {
   it.each([
     ["35-36", "num"], ["0.8", "num"], ["/", "num"],
@@ -185,6 +280,9 @@ describe("flattened tables on hostile input", () => {
     ["rows far longer than the header", () => ["序号", "工作任务", "牵头单位", ...Array.from({ length: 2_000 }, (_, i) => [String(i + 1), ...Array.from({ length: 12 }, (_, k) => `区${k}局`)]).flat()]],
     ["100,000 序号 lines", () => Array.from({ length: 100_000 }, () => "序号")],
     ["headers without rows", () => Array.from({ length: 30_000 }, () => ["序号", "工作任务", "牵头单位"]).flat()],
+    ["100,000 role column lines", () => Array.from({ length: 100_000 }, () => "牵头单位")],
+    ["a header without 序号 repeated over 5,000 rows", () => Array.from({ length: 5_000 }, (_, i) => ["工作任务", "牵头单位", "配合单位", `建立台账${i}，逐项销号`, "区甲局"]).flat()],
+    ["a header without 序号 over 5,000 unit lines", () => ["工作任务", "牵头单位", "配合单位", "建立台账，逐项销号", ...Array.from({ length: 5_000 }, (_, i) => `区${i}局`)]],
   ])("%s: linear", (_name, make) => {
     const source = make().join("\n");
     const t0 = performance.now();

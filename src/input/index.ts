@@ -7,7 +7,7 @@ import { GongkaiError } from "../errors.js";
 import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
-import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
+import { loadMarkdownTree, looksLikeMarkdown, MarkdownTreeNeeded, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
 import { encryptedError, isOle, oleKind } from "./ole.js";
 
@@ -203,7 +203,13 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       if (text.trim() === "") throw new GongkaiError("E_EMPTY", "the file holds only white space");
       const byExt = EXT[extOf(opts.path)];
       const forced = opts.format ?? (byExt === "markdown" ? "markdown" : undefined);
-      return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      try {
+        return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      } catch (e) {
+        if (!(e instanceof MarkdownTreeNeeded)) throw e;
+        await loadMarkdownTree(); // Markdown beyond the plain shape: its reader loads on first need
+        return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      }
     }
   }
 }

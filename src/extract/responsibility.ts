@@ -8,6 +8,7 @@
  * Any open bracket closes with any close bracket (〔…] and （…) occur). A bracket that is none of
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
+import { say } from "../messages.js";
 import { BRACKET, fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
@@ -35,7 +36,7 @@ const VERBS: readonly (readonly [string, Role])[] = (
     ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
     ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["组织落实", "responsible"], ["组织实施", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
     ["配合实施", "support"], ["督促指导", "guide"], ["业务指导", "guide"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
-    ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
+    ["抓好", "responsible"], ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
 
@@ -172,7 +173,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
   }
   if (depth > 0 && start >= 0) {
-    report?.("W_UNCLOSED_BRACKET", "a bracket never closes; its clause is read to the end of the item", start);
+    report?.("W_UNCLOSED_BRACKET", say("unclosedBracket"), start);
     tops.push([start, text.length, false]);
   }
   for (const [s, e, closed] of tops) {
@@ -185,7 +186,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
     else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
-      report?.("W_UNREAD_CLAUSE", `a bracket names units but is not a clause gongkai can read: ${inner.slice(0, 40)}`, s);
+      report?.("W_UNREAD_CLAUSE", say("unreadClause", { clause: inner.slice(0, 40) }), s);
     }
   }
   // 2. Runs of label lines.

@@ -19,6 +19,7 @@
  * structure the parser missed: that is the point.
  */
 import type { Span } from "../extract/types.js";
+import { say } from "../messages.js";
 import type { Coverage, CoverageCount } from "../schema.js";
 import type { Seg } from "../text/blocks.js";
 import type { SourceText } from "../text/source-text.js";
@@ -401,11 +402,11 @@ export function lowCoverage(m: CoverageMeasure): { message: string; offset: numb
   if (!lowPhrases && !lowMarkers) return null;
   const firsts = [lowPhrases ? m.firstUnread.phrase : null, lowMarkers ? m.firstUnread.marker : null].filter((x): x is number => x !== null);
   const offset = firsts.length ? Math.min(...firsts) : null;
-  const where = offset === null ? "" : `; the first unread one is at line ${lowPhrases && offset === m.firstUnread.phrase ? phrases.firstUnreadLine : markers.firstUnreadLine}`;
+  const counts = { phrasesRead: phrases.read, phrases: phrases.found, markersRead: markers.read, markers: markers.found };
   return {
-    message:
-      `only part of the notice was read into tasks: ${phrases.read} of ${phrases.found} responsibility phrases and ` +
-      `${markers.read} of ${markers.found} numbered markers${where}; check this notice by hand`,
+    message: offset === null
+      ? say("lowCoverage", counts)
+      : say("lowCoverageAt", { ...counts, line: (lowPhrases && offset === m.firstUnread.phrase ? phrases.firstUnreadLine : markers.firstUnreadLine) ?? "null" }),
     offset,
   };
 }

@@ -4,12 +4,15 @@
  */
 import type { DecodedInput } from "./blocks.js";
 import { unflattenTables } from "../extract/flat-table.js";
+import { type GluedNote, unglueTables } from "../extract/glued-table.js";
 import { type CleanedLine, type Paragraph, cleanAndFold, toParagraphs } from "./paragraphs.js";
 
 export class SourceText {
   readonly source: string;
   readonly paragraphs: readonly Paragraph[];
   readonly input: DecodedInput;
+  /** What the text stage noticed but left alone (a glued table whose rows could not be cut). */
+  readonly notes: GluedNote[] = [];
   private lineStarts: Int32Array | null = null;
   private readonly pageStarts: { offset: number; page: number }[];
   /** The input's blocks cleaned and folded, by block index: each line is cleaned and folded once. */
@@ -20,7 +23,8 @@ export class SourceText {
     this.source = input.source;
     // a table copied one cell per line is read as the table it was
     this.cleanedLines = new Array<CleanedLine | undefined>(input.blocks.length);
-    const blocks = unflattenTables(input.blocks);
+    // …and one glued into running text by a crawl, when its rows can be cut
+    const blocks = unflattenTables(unglueTables(input.blocks, this.notes));
     // the cache is by index into input.blocks: shared when no table was rebuilt (the blocks are the same list)
     this.paragraphs = blocks === input.blocks ? toParagraphs(blocks, (_, i) => this.cleaned(i)) : toParagraphs(blocks);
     this.pageStarts = [];

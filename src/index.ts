@@ -5,6 +5,8 @@
  *   const result = parseNotice(text, { path: "notice.txt" });
  */
 export { parseNotice, parseBuffer, parseDecoded, type ParseOptions } from "./pipeline.js";
+// parseNotice is synchronous: the library loads the Markdown tree reader up front (the CLI loads it on first need)
+import "./input/markdown-tree.js";
 export { readInput, sniffFormat, type ReadOptions } from "./input/index.js";
 export { parseBundle, parseBundleBuffers, isNotice, noticeScore, type BundleAttachment, type BundleFile, type BundleFailure } from "./bundle/index.js";
 export {

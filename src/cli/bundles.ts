@@ -11,8 +11,6 @@ import { isNotice } from "../bundle/score.js";
 import { localTarget, pageLinks } from "../bundle/links.js";
 import { type ListEntry, matchAttachments } from "../bundle/match.js";
 import { decodeText } from "../input/decode.js";
-import { readInput } from "../input/index.js";
-import { parseDecoded } from "../pipeline.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { type InputRef, walkInputs } from "./inputs.js";
 import { type ParseSettings, resultOf, runJob } from "./parse-job.js";
@@ -64,6 +62,8 @@ async function probe(ref: InputRef, settings: ParseSettings): Promise<Probe> {
   try {
     const bytes = await readFileChecked(ref.abs, settings.maxSize);
     const opts = { path: ref.display, ...(settings.encoding ? { encoding: settings.encoding } : {}), ...(settings.password ? { password: settings.password } : {}) };
+    // the pipeline loads when a bundle is first probed: a batch on worker threads never needs it here
+    const [{ readInput }, { parseDecoded }] = await Promise.all([import("../input/index.js"), import("../pipeline.js")]);
     const input = await readInput(bytes, opts);
     const r = parseDecoded(input, opts);
     const links = input.format === "html" || HTML_EXT.test(ref.abs)

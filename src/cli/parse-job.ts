@@ -3,12 +3,10 @@
  * ResultSchema. Runs in a worker thread or in-process; never throws, so one bad file cannot stop
  * a batch. Everything it returns is structured-clonable; with `render`, it is one string and counts.
  */
-import { schemaProblem } from "../compare/load.js";
 import { say } from "../messages.js";
 import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import type { ReadableFormat } from "../input/types.js";
-import { parseBuffer } from "../pipeline.js";
 import { renderDelimitedRows } from "../output/csv.js";
 import { renderNdjsonLine } from "../output/json.js";
 import { type Result, ResultSchema, type Warning } from "../schema.js";
@@ -17,7 +15,7 @@ import { readFileCheckedSync } from "./read-file.js";
 import { formatSize } from "./size.js";
 import { looksMisdecoded } from "./encoding-check.js";
 import type { AttachmentRef } from "./bundles.js";
-import { type AttachmentBytes, parseBundleBuffers } from "../bundle/index.js";
+import type { AttachmentBytes } from "../bundle/index.js";
 
 export { type SerializedError, serializeError } from "./failure.js";
 
@@ -80,6 +78,13 @@ export function isOwnOutput(bytes: Uint8Array): boolean {
   return /^\[?\s*\{\s*"(?:schemaVersion|source)"\s*:/u.test(head);
 }
 
+/**
+ * The parser, loaded by the first job: the main thread of a batch on worker threads imports this
+ * module for its types and helpers and never pays for loading the pipeline.
+ */
+let library: Promise<[typeof import("../pipeline.js"), typeof import("../bundle/index.js")]> | null = null;
+const loadLibrary = (): NonNullable<typeof library> => (library ??= Promise.all([import("../pipeline.js"), import("../bundle/index.js")]));
+
 export async function runJob(input: JobInput, settings: ParseSettings): Promise<Outcome> {
   try {
     if (settings.delayMs) await new Promise((r) => setTimeout(r, settings.delayMs));
@@ -97,10 +102,14 @@ export async function runJob(input: JobInput, settings: ParseSettings): Promise<
       ...(settings.password ? { password: settings.password } : {}),
     };
     const attachments = input.kind === "file" ? input.attachments ?? [] : [];
+    const [{ parseBuffer }, { parseBundleBuffers }] = await loadLibrary();
     const result = attachments.length > 0 ? await parseBundleBuffers(bytes, await readAttachments(attachments, settings), opts) : await parseBuffer(bytes, opts);
     // Validated before it is written: a document that breaks the contract is a failure, not output.
     const checked = ResultSchema.safeParse(result);
-    if (!checked.success) throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
+    if (!checked.success) {
+      const { schemaProblem } = await import("../compare/load.js");
+      throw new GongkaiError("E_SCHEMA", msg("brokenSchema", { detail: schemaProblem(checked.error) }));
+    }
     const doc = withEncodingCheck(checked.data, bytes, settings);
     return settings.render ? { ok: true, rendered: render(doc, settings.render) } : { ok: true, result: doc };
   } catch (e) {

@@ -8,7 +8,7 @@ import { libText, type Text } from "../messages.js";
 import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
-import { looksLikeMarkdown, readMarkdown } from "./markdown.js";
+import { loadMarkdownTree, looksLikeMarkdown, MarkdownTreeNeeded, readMarkdown } from "./markdown.js";
 import { readSiteText } from "../text/site-meta.js";
 import { encryptedError, isOle, oleKind } from "./ole.js";
 
@@ -204,7 +204,13 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       if (text.trim() === "") throw new GongkaiError("E_EMPTY", libText("onlyWhiteSpace"));
       const byExt = EXT[extOf(opts.path)];
       const forced = opts.format ?? (byExt === "markdown" ? "markdown" : undefined);
-      return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      try {
+        return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      } catch (e) {
+        if (!(e instanceof MarkdownTreeNeeded)) throw e;
+        await loadMarkdownTree(); // Markdown beyond the plain shape: its reader loads on first need
+        return readTextString(text, forced as "text" | "markdown" | undefined, encoding);
+      }
     }
   }
 }

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emphasisMask, readMarkdownFast } from "../../src/input/markdown-fast.js";
-import { looksLikeMarkdown, readMarkdownTree } from "../../src/input/markdown.js";
+import { looksLikeMarkdown } from "../../src/input/markdown.js";
+import { readMarkdownTree } from "../../src/input/markdown-tree.js";
 
 const shape = (blocks: readonly { text: string; offsets: Int32Array; end: number; kind?: string }[]): unknown[] =>
   blocks.map((b) => [b.text, [...b.offsets], b.end, b.kind ?? null]);

@@ -215,6 +215,19 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     clauses.push({ shape: "labelLine", start: s, end: e, units, deadlines });
     k = j;
   }
+  // 3. A label run that follows the task's text on the same line (`1.建设甲小区，责任单位：区住建局。`).
+  for (let k = 0; k < item.labelLines.length; k++) {
+    if (item.labelLines[k]) continue;
+    const ps = item.paragraphStarts[k]!;
+    const pe = item.paragraphStarts[k + 1] ?? text.length;
+    const run = inlineLabelRun(text.slice(ps, pe));
+    if (!run) continue;
+    const [s, e] = [ps + run[0], ps + run[1]];
+    const parsed = parseLabelled(text.slice(s, e), planYear);
+    if (!parsed || Object.values(parsed.units).every((u) => u.length === 0)) continue;
+    for (let c = clauses.length - 1; c >= 0; c--) if (clauses[c]!.start >= s && clauses[c]!.end <= e) clauses.splice(c, 1);
+    clauses.push({ shape: "labelLine", start: s, end: e, units: parsed.units, deadlines: parsed.deadlines });
+  }
   clauses.sort((a, b) => a.start - b.start);
   // A clause that names no unit (only 完成时限：…) belongs to the clause before it, not a task of its own.
   for (let c = clauses.length - 1; c > 0; c--) {
@@ -226,6 +239,40 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
   }
   return clauses;
+}
+
+/** What may stand right before a label that follows a task's text on its line. */
+const BEFORE_INLINE_LABEL = new Set([..."，,。；; \u3000"]);
+
+/**
+ * 行内标签 — a role label after the task's text on the same line, outside brackets, after a
+ * sentence or clause break: `…小区，责任单位：区住建局。` The run ends at the first 。 not followed by
+ * another label (`牵头单位：A。配合单位：B。` is one run). [start, end) within the paragraph, or null.
+ */
+export function inlineLabelRun(para: string): [number, number] | null {
+  let depth = 0;
+  for (let i = 1; i < para.length; i++) {
+    const ch = para[i]!;
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    if (depth > 0 || !BEFORE_INLINE_LABEL.has(para[i - 1]!)) continue;
+    const head = fold(para.slice(i, i + 20));
+    const m = LABEL_LINE_RE.exec(head);
+    if (!m) continue;
+    const label = /^[^(:]+/u.exec(m[0])![0].trim();
+    if (labelKind(label).kind !== "role") continue;
+    let end = para.length;
+    for (let p = para.indexOf("。", i); p >= 0; p = para.indexOf("。", p + 1)) {
+      let q = p + 1;
+      while (q < para.length && /\s/u.test(para[q]!)) q++;
+      if (q >= para.length || !LABEL_LINE_RE.test(fold(para.slice(q, q + 20)))) {
+        end = p + 1;
+        break;
+      }
+    }
+    return [i, end];
+  }
+  return null;
 }
 
 /** Does the text end with a responsibility clause (a bracket that names units)? Looks back 400 chars at most. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findClauses, parseLabelled, parseVerbClause } from "../../src/extract/responsibility.js";
+import { findClauses, inlineLabelRun, parseLabelled, parseVerbClause } from "../../src/extract/responsibility.js";
 import { foreignKeyStart } from "../../src/extract/patterns.js";
 
 const U = (lead: string[] = [], responsible: string[] = [], support: string[] = [], guide: string[] = []) => ({ lead, responsible, support, guide });
@@ -126,5 +126,31 @@ describe("a role label's names end at a key that is not a label (foreignKeyStart
     expect(r?.units.responsible).toEqual(["甲公司"]);
     const s = parseLabelled("责任单位：甲局、乙局，各乡镇第三阶段：督促检查，补缺补漏", null);
     expect(s?.units.responsible).toEqual(["甲局", "乙局", "各乡镇"]);
+  });
+});
+
+describe("a role label after the task's text on the same line (inlineLabelRun)", () => {
+  // [paragraph, the run it finds (null: none)]
+  const runs: [string, string | null][] = [
+    ["建设甲小区，责任单位：区住建局。", "责任单位：区住建局。"],
+    ["建设乙小区。责任单位：区交通局", "责任单位：区交通局"],
+    ["建设丙小区；牵头单位：区发改委，配合单位：区财政局。", "牵头单位：区发改委，配合单位：区财政局。"],
+    // labels joined by 。 are one run; the run ends at the first 。 that no label follows
+    ["整治河道。牵头单位：甲局。配合单位：乙局。年底前完成验收。", "牵头单位：甲局。配合单位：乙局。"],
+    // not a label: no break before it, inside brackets, a person or deadline label, prose
+    ["各单位要明确责任单位：由各区自定", null],
+    ["做好工作（责任单位：甲局）", null],
+    ["做好工作，联系人：张三", null],
+    ["做好工作，完成时限：2023年底", null],
+    ["责任单位：甲局", null], // a label line of its own is read as a label line, not here
+  ];
+  it.each(runs)("%s", (para, want) => {
+    const r = inlineLabelRun(para);
+    expect(r ? para.slice(r[0], r[1]) : null).toBe(want);
+  });
+  it("findClauses reads the run's units and its span ends where the run ends", () => {
+    const text = "整治河道。牵头单位：甲局。配合单位：乙局。年底前完成验收。";
+    const [c] = findClauses({ text, paragraphStarts: [0], labelLines: [false] }, 2023);
+    expect(c).toMatchObject({ shape: "labelLine", start: 5, end: 21, units: U(["甲局"], [], ["乙局"]) });
   });
 });

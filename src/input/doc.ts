@@ -18,6 +18,7 @@ import { GongkaiError } from "../errors.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { encryptedError } from "./ole.js";
 import { readSandboxed } from "./sandbox.js";
+import { siteBlocks } from "./site-text.js";
 import type { ReadOptions } from "./types.js";
 
 /** Read a .doc on the reader thread (sandbox.ts): a hostile file is stopped from outside. */
@@ -286,7 +287,8 @@ export async function readDocInProcess(bytes: Uint8Array, _opts: ReadOptions): P
   const { story, rowMerges } = await wordMainStory(bytes);
   const { source, blocks } = wordBlocks(story, rowMerges);
   if (!blocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", "the Word file holds no text");
-  return { format: "doc", encoding: null, source, blocks };
+  const site = siteBlocks(blocks);
+  return { format: "doc", encoding: null, source, blocks: site.blocks, ...(Object.keys(site.meta).length ? { meta: site.meta } : {}) };
 }
 
 /** Keep only field results: \x13 code \x14 result \x15, nested fields too; a field without a result leaves nothing. */

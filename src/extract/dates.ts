@@ -11,7 +11,7 @@ import { noticeMeta } from "./header-meta.js";
 import { SIGNED_DATE_RE } from "./layout.js";
 import { isSignatureLine, ORG_SUFFIX_RE, PRINT_LINE_RE } from "./patterns.js";
 import type { Paragraph } from "../text/paragraphs.js";
-import { spanOf } from "./span.js";
+import { printedText, spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 import { zhNumber } from "./zh-numerals.js";
 
@@ -91,7 +91,7 @@ function signatureAbove(ps: readonly Paragraph[], dateLine: number, source: stri
 /** A signature line, or a paragraph whose every line is one (offices stacked and joined by the reader). */
 function isSignatureParagraph(p: Paragraph, source: string): boolean {
   if (isSignatureLine(p.folded)) return true;
-  return p.lines.length > 1 && p.lines.every((l) => isSignatureLine(squash(source.slice(l.offsets[0] ?? l.end, l.end))));
+  return p.lines.length > 1 && p.lines.every((l) => isSignatureLine(squash(printedText(l, source))));
 }
 
 /** Split `甲区水务局甲区财政局` where the next office repeats the first one's place prefix (2 characters). */

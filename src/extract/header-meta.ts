@@ -15,6 +15,7 @@ import { META_KEYS } from "../text/site-meta.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import type { SourceText } from "../text/source-text.js";
 import { parseDocNumber } from "./doc-number.js";
+import { printedLine } from "./span.js";
 
 /** A label and its value, printed in paragraph `index`: the value is `text.slice(from, to)` of the paragraph. */
 export interface MetaPair {
@@ -96,21 +97,18 @@ function rowPairs(p: Paragraph, index: number): MetaPair[] {
 
 /**
  * Label/value lines at the start of a paragraph (the text stage joins a short line with the next one).
- * The separator is looked for in the source line: the cleaned text drops the spaces between Han characters.
+ * The separator is looked for in the printed line: the cleaned text drops the spaces between Han characters.
  */
 function linePairs(p: Paragraph, index: number, source: string): { pairs: MetaPair[]; lead: number; whole: boolean } {
   const pairs: MetaPair[] = [];
   let lead = 0;
   for (const line of p.lines) {
     if (line.text.length > 200 || line.offsets.length === 0) break;
-    const raw = trimPad(source.slice(line.offsets[0]!, line.end));
+    const printed = printedLine(line, source);
+    const raw = trimPad(printed.text);
     const k = leadingKey(raw.text);
     if (!k || k.rest === 0 || k.rest >= raw.text.length || raw.text.length - k.rest > 160) break;
-    // where the value starts in the cleaned line: the first character at or after it in the source
-    const valueAt = line.offsets[0]! + raw.at + k.rest;
-    let j = 0;
-    while (j < line.offsets.length && line.offsets[j]! < valueAt) j++;
-    if (j >= line.text.length) break;
+    const j = printed.at[raw.at + k.rest]!; // where the value starts in the cleaned line
     pairs.push(pair(index, k.key, raw.text.slice(k.rest), lead + j, lead + line.text.length));
     lead += line.text.length;
   }

@@ -11,7 +11,7 @@ import { splitNames } from "../normalize/units.js";
 import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
 import { findDecree, parseDocNumber } from "./doc-number.js";
 import { noticeMeta, printedMeta } from "./header-meta.js";
-import { spanOf } from "./span.js";
+import { printedText, spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
 export interface TitleFinding extends Finding<"title"> {
@@ -47,7 +47,7 @@ const RED_HEAD_RE = /^(?<org>.{2,80}?)文件$/u;
 
 /** Split a line of one or two agency names (two offices are printed side by side or stacked). */
 export function agencyNames(p: Paragraph, source: string, strip?: RegExp): string[] {
-  const lines = p.lines.map((l) => source.slice(l.offsets[0] ?? l.end, l.end));
+  const lines = p.lines.map((l) => printedText(l, source));
   const parts = lines.flatMap((l) => l.split(/\s+/u)).map((x) => squash(strip ? x.replace(strip, "") : x)).filter(Boolean);
   if (parts.length > 1 && parts.every((x) => ORG_SUFFIX_RE.test(x))) return parts;
   const whole = squash(strip ? p.text.replace(strip, "") : p.text);

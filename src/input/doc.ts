@@ -19,6 +19,7 @@ import { libText, type Text } from "../messages.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { encryptedError } from "./ole.js";
 import { readSandboxed } from "./sandbox.js";
+import { siteBlocks } from "./site-text.js";
 import type { ReadOptions } from "./types.js";
 
 /** Read a .doc on the reader thread (sandbox.ts): a hostile file is stopped from outside. */
@@ -287,7 +288,8 @@ export async function readDocInProcess(bytes: Uint8Array, _opts: ReadOptions): P
   const { story, rowMerges } = await wordMainStory(bytes);
   const { source, blocks } = wordBlocks(story, rowMerges);
   if (!blocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", libText("wordNoText"));
-  return { format: "doc", encoding: null, source, blocks };
+  const site = siteBlocks(blocks);
+  return { format: "doc", encoding: null, source, blocks: site.blocks, ...(Object.keys(site.meta).length ? { meta: site.meta } : {}) };
 }
 
 /** Keep only field results: \x13 code \x14 result \x15, nested fields too; a field without a result leaves nothing. */

@@ -81,6 +81,8 @@ const attrVal = (xml: string, tag: string): string | undefined => {
 
 function readNumbering(xml: string): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
+  const links = new Map<string, string>();
+  const styleOwners = new Map<string, string>();
   for (const a of elements(xml, "abstractNum")) {
     const id = attrOf(a.open, "w:abstractNumId");
     if (id === undefined) continue;
@@ -99,6 +101,16 @@ function readNumbering(xml: string): Numbering {
       });
     }
     abstract.set(id, levels);
+    const link = attrVal(a.body, "numStyleLink");
+    if (link !== undefined) links.set(id, link);
+    const owner = attrVal(a.body, "styleLink");
+    if (owner !== undefined) styleOwners.set(owner, id);
+  }
+  // a list style (numStyleLink) holds no levels: they are those of the definition that owns the style (styleLink)
+  for (const [id, link] of links) {
+    const owner = styleOwners.get(link);
+    const levels = owner !== undefined ? abstract.get(owner) : undefined;
+    if (levels && (abstract.get(id)?.size ?? 0) === 0) abstract.set(id, levels);
   }
   const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
   for (const n of elements(xml, "num")) {
@@ -291,15 +303,39 @@ export function labelNumberedParagraphs(documentXml: string, numberingXml: strin
   return { xml, labelled };
 }
 
-/** The .docx with its automatic numbers written in as text (unchanged when it has none). */
+/**
+ * A simple field (域: `<w:fldSimple w:instr="DATE">` around its result runs) unwrapped to its result:
+ * mammoth drops the element with what it shows. A scan for the two tags, no pattern.
+ */
+export function unwrapSimpleFields(xml: string): string {
+  const tag = "<w:fldSimple";
+  if (!xml.includes(tag)) return xml;
+  let out = "";
+  let copied = 0;
+  for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, copied)) {
+    const next = xml[i + tag.length];
+    const end = xml.indexOf(">", i);
+    if (end < 0) break;
+    out += xml.slice(copied, i);
+    if (next !== " " && next !== ">" && next !== "/") out += xml.slice(i, end + 1); // another element (w:fldSimpleX)
+    copied = end + 1;
+  }
+  return (out + xml.slice(copied)).split("</w:fldSimple>").join("");
+}
+
+/** The .docx with its automatic numbers (and simple fields' results) written in as text (unchanged when it has none). */
 export async function withVisibleNumbering(buffer: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
-  const numbering = zip.file("word/numbering.xml");
   const document = zip.file("word/document.xml");
-  if (!numbering || !document) return buffer;
-  const styles = zip.file("word/styles.xml");
-  const { xml, labelled } = labelNumberedParagraphs(await document.async("string"), await numbering.async("string"), styles ? await styles.async("string") : "");
-  if (labelled === 0) return buffer;
+  if (!document) return buffer;
+  const original = await document.async("string");
+  let xml = unwrapSimpleFields(original);
+  const numbering = zip.file("word/numbering.xml");
+  if (numbering) {
+    const styles = zip.file("word/styles.xml");
+    xml = labelNumberedParagraphs(xml, await numbering.async("string"), styles ? await styles.async("string") : "").xml;
+  }
+  if (xml === original) return buffer;
   zip.file("word/document.xml", xml);
   return zip.generateAsync({ type: "nodebuffer" });
 }

@@ -13,6 +13,7 @@ import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
 import type { ReadOptions } from "./types.js";
 import { readSandboxed } from "./sandbox.js";
+import { siteBlocks } from "./site-text.js";
 
 /** Read a .docx on the reader thread (sandbox.ts): a hostile file is stopped from outside. */
 export function readDocx(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
@@ -103,5 +104,6 @@ export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): 
     const offsets = Int32Array.from({ length: text.length }, (_, i) => start + i);
     blocks.push({ text, offsets, end: start + text.length, ...(b.kind ? { kind: b.kind } : {}) });
   }
-  return { format: "docx", encoding: null, source, blocks };
+  const site = siteBlocks(blocks);
+  return { format: "docx", encoding: null, source, blocks: site.blocks, ...(Object.keys(site.meta).length ? { meta: site.meta } : {}) };
 }

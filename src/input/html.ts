@@ -14,6 +14,7 @@ import type { Block, DecodedInput } from "../text/blocks.js";
 import { GongkaiError } from "../errors.js";
 import { libText, say } from "../messages.js";
 import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_ELEMENTS, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
+import { siteBlocks } from "./site-text.js";
 
 const processor = unified().use(rehypeParse);
 
@@ -200,11 +201,11 @@ export function readHtml(text: string, encoding: string | null): DecodedInput {
   }
   const tree = processor.parse(capped) as Root;
   const article = findArticle(tree, weigh(tree));
-  const blocks = htmlBlocks(capped, tree, article, true);
+  const site = siteBlocks(htmlBlocks(capped, tree, article, true));
   const warnings = depth > HTML_MAX_DEPTH || tables > HTML_MAX_TABLE_DEPTH
     ? [{ code: "W_HTML_TOO_DEEP", message: say("htmlTooDeep", { depth, tables, max: HTML_MAX_DEPTH, maxTables: HTML_MAX_TABLE_DEPTH }) }]
     : [];
-  return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article), ...(warnings.length ? { warnings } : {}) };
+  return { format: "html", encoding, source, blocks: site.blocks, meta: { ...site.meta, ...pageMeta(tree, article) }, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parseDocNumber } from "../../src/extract/doc-number.js";
 import { printedMeta } from "../../src/extract/header-meta.js";
 import { readTextString } from "../../src/input/index.js";
-import { parseNotice } from "../../src/index.js";
+import { readHtml } from "../../src/input/html.js";
+import { parseDecoded, parseNotice } from "../../src/pipeline.js";
 import { SourceText } from "../../src/text/source-text.js";
 
 const BODY = "某市人民政府办公室关于印发甲乙工作方案的通知\n各区人民政府：\n现印发给你们。\n某市人民政府办公室\n2024年2月4日\n一、做好甲项工作。（责任单位：市发展改革委）";
@@ -52,4 +53,20 @@ describe("parseDocNumber drops a label glued to the number", () => {
     ["发文字号某政发[2023]12号", "某政发"],
     ["某文号办〔2023〕1号", "某文号办"], // a label inside an agency name is not one
   ])("%s", (s, agency) => expect(parseDocNumber(s)?.agency).toBe(agency));
+});
+
+describe("the printed line is read without the page's markup", () => {
+  const page = (body: string) => parseDecoded(readHtml(`<!doctype html><html><body><div>${body}</div></body></html>`, "utf-8")).document;
+  it("offices stacked one <p> each above the date sign together", () => {
+    const d = page("<p>关于印发甲乙方案的通知</p><p>各有关单位：</p><p>现印发给你们。</p><p>某区发展和改革委员会某区建设和管理委员会</p><p>某区规划和自然资源局某区住房保障和房屋管理局</p><p>某区城市管理行政执法局某区科学技术委员会</p><p>某区商务委员会</p><p>2025年2月24日</p><p>一、做好甲项工作。</p>");
+    expect(d.issuer).toBe("某区发展和改革委员会、某区建设和管理委员会、某区规划和自然资源局、某区住房保障和房屋管理局、某区城市管理行政执法局、某区科学技术委员会、某区商务委员会");
+  });
+  it.each([
+    ["entity spaces", "<p>文号&nbsp;&nbsp;某府办发〔2024〕3号</p><p>索引号&nbsp;000123/2024-00045</p>"],
+    ["a label in its own inline element", "<p><span>文号</span> <span>某府办发〔2024〕3号</span></p><p><b>发布日期</b>&#12288;2024-02-05</p>"],
+  ])("a metadata line: %s", (_, head) => {
+    const d = page(`${head}<p>某市人民政府办公室关于印发甲乙工作方案的通知</p><p>各区人民政府：</p><p>现印发给你们。</p><p>一、做好甲项工作。</p>`);
+    expect(d.docNumber?.raw).toBe("某府办发〔2024〕3号");
+    expect(d.title).toBe("某市人民政府办公室关于印发甲乙工作方案的通知");
+  });
 });

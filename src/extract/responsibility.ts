@@ -216,11 +216,19 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     k = j;
   }
   // 3. A label run that follows the task's text on the same line (`1.建设甲小区，责任单位：区住建局。`).
+  // bracket depth at each paragraph's start: a bracket may open on an earlier line (a PDF wraps inside it)
+  let depthAt = 0;
+  let scanned = 0;
   for (let k = 0; k < item.labelLines.length; k++) {
-    if (item.labelLines[k]) continue;
     const ps = item.paragraphStarts[k]!;
+    for (; scanned < ps; scanned++) {
+      const ch = text[scanned]!;
+      if (isOpenBracket(ch)) depthAt++;
+      else if (isCloseBracket(ch)) depthAt = Math.max(0, depthAt - 1);
+    }
+    if (item.labelLines[k]) continue;
     const pe = item.paragraphStarts[k + 1] ?? text.length;
-    const run = inlineLabelRun(text.slice(ps, pe));
+    const run = inlineLabelRun(text.slice(ps, pe), depthAt);
     if (!run) continue;
     const [s, e] = [ps + run[0], ps + run[1]];
     const parsed = parseLabelled(text.slice(s, e), planYear);
@@ -249,13 +257,13 @@ const BEFORE_INLINE_LABEL = new Set([..."，,。；; \u3000"]);
  * sentence or clause break: `…小区，责任单位：区住建局。` The run ends at the first 。 not followed by
  * another label (`牵头单位：A。配合单位：B。` is one run). [start, end) within the paragraph, or null.
  */
-export function inlineLabelRun(para: string): [number, number] | null {
-  let depth = 0;
-  for (let i = 1; i < para.length; i++) {
+export function inlineLabelRun(para: string, openBrackets = 0): [number, number] | null {
+  let depth = openBrackets;
+  for (let i = 0; i < para.length; i++) {
     const ch = para[i]!;
     if (isOpenBracket(ch)) depth++;
     else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !BEFORE_INLINE_LABEL.has(para[i - 1]!)) continue;
+    if (i === 0 || depth > 0 || !BEFORE_INLINE_LABEL.has(para[i - 1]!)) continue;
     const head = fold(para.slice(i, i + 20));
     const m = LABEL_LINE_RE.exec(head);
     if (!m) continue;

@@ -140,6 +140,7 @@ describe("a role label after the task's text on the same line (inlineLabelRun)",
     // not a label: no break before it, inside brackets, a person or deadline label, prose
     ["各单位要明确责任单位：由各区自定", null],
     ["做好工作（责任单位：甲局）", null],
+    ["〔牵头单位：甲局；责任单位：乙局〕", null], // a bracket that starts the line
     ["做好工作，联系人：张三", null],
     ["做好工作，完成时限：2023年底", null],
     ["责任单位：甲局", null], // a label line of its own is read as a label line, not here
@@ -147,6 +148,12 @@ describe("a role label after the task's text on the same line (inlineLabelRun)",
   it.each(runs)("%s", (para, want) => {
     const r = inlineLabelRun(para);
     expect(r ? para.slice(r[0], r[1]) : null).toBe(want);
+  });
+  it("a bracket opened on an earlier line holds its labels (a PDF wraps inside brackets)", () => {
+    const text = "做好工作。〔牵头单位：甲局；责任单位：乙局〕";
+    const cs = findClauses({ text, paragraphStarts: [0, 13], labelLines: [false, false] }, 2023);
+    expect(cs.map((c) => [c.shape, c.start, c.end])).toEqual([["labelled", 5, text.length]]);
+    expect(inlineLabelRun("；责任单位：乙局〕", 1)).toBeNull();
   });
   it("findClauses reads the run's units and its span ends where the run ends", () => {
     const text = "整治河道。牵头单位：甲局。配合单位：乙局。年底前完成验收。";

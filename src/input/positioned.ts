@@ -361,7 +361,8 @@ function dropFurniture(pages: PageContent[]): void {
     for (const k of set) counts.set(k, (counts.get(k) ?? 0) + 1);
     return { top, bottom };
   });
-  const minRepeat = Math.max(3, Math.ceil(pages.length * 0.5));
+  // on a two-page notice, a line at the same edge of both pages is furniture too
+  const minRepeat = pages.length === 2 ? 2 : Math.max(3, Math.ceil(pages.length * 0.5));
   pages.forEach((p, i) => {
     const { top, bottom } = edges[i]!;
     const drop = new Set<PageElement>();

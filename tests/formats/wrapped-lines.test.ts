@@ -48,4 +48,10 @@ describe("wrapped lines of a PDF page", () => {
     const lines = [at("推进甲工作，完善乙机制，做好丙Solar", 0), at("Power 项目", 1)];
     expect(blocks([...lines, ...body(10)])[0]).toBe("推进甲工作，完善乙机制，做好丙Solar Power 项目");
   });
+
+  it("drops a line at the top of both pages of a two-page notice (a running header)", () => {
+    const page = (first: string): ReturnType<typeof layoutPage> => layoutPage([at("甲乙公报", -3), at(first, 1), ...body(3)], [], 800);
+    const { blocks: out } = layoutPages([page("第一页的标题"), page("第二页的正文")]);
+    expect(out.map((b) => b.text).filter((t) => t.includes("公报"))).toEqual([]);
+  });
 });

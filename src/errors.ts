@@ -2,6 +2,8 @@
  * Typed failures. Every failure the library can report carries a stable `code`
  * (part of the public interface, documented in the README) and a one-line message.
  */
+import { render, type Text } from "./messages.js";
+
 export const ERROR_CODES = {
   E_NOT_FOUND: "the input file does not exist",
   E_IS_DIRECTORY: "a directory was given where a file was expected",
@@ -30,13 +32,20 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class GongkaiError extends Error {
   readonly code: ErrorCode;
-  /** What the user should do about it (shown after the message). */
+  /** What the user should do about it (shown after the message), in English. */
   readonly hint: string | undefined;
-  constructor(code: ErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  /** The catalogue entry of the message (src/messages.ts), so a front end can show it in another language. */
+  readonly text: Text | undefined;
+  /** The catalogue entry of the hint. */
+  readonly hintText: Text | undefined;
+  /** `message` and `hint` are catalogue entries (the library) or text already in the user's language (the CLI). */
+  constructor(code: ErrorCode, message: string | Text, options?: { hint?: string | Text | undefined; cause?: unknown }) {
+    super(render(message, "en"), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "GongkaiError";
     this.code = code;
-    this.hint = options?.hint;
+    this.hint = options?.hint === undefined ? undefined : render(options.hint, "en");
+    this.text = typeof message === "string" ? undefined : message;
+    this.hintText = typeof options?.hint === "object" ? options.hint : undefined;
   }
 }
 

@@ -13,6 +13,7 @@ export {
   type Coverage, type CoverageCount,
 } from "./schema.js";
 export { GongkaiError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { render as renderMessage, warningText, type Lang, type Text as MessageText } from "./messages.js";
 export { findDeadlines } from "./extract/deadline.js";
 export { splitNames } from "./normalize/units.js";
 export {

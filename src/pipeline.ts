@@ -9,12 +9,14 @@ import { type CcFinding, cc } from "./extract/cc.js";
 import { type IssueDateFinding, type PrintDateFinding, issueDate, printDate } from "./extract/dates.js";
 import { type DocNumberFinding, docNumber } from "./extract/doc-number.js";
 import { type DisclosureFinding, type HeaderIssuerFinding, type RecipientsFinding, type TitleFinding, disclosure, headerIssuer, metaField, recipients, title } from "./extract/header.js";
+import { noticeMeta } from "./extract/header-meta.js";
 import { computeLayout } from "./extract/layout.js";
 import { ORG_SUFFIX_RE } from "./extract/patterns.js";
 import { type ReferenceFinding, references } from "./extract/references.js";
 import { type ItemFinding, sections } from "./extract/sections.js";
 import type { Diagnostic, ExtractContext, Extractor, Finding } from "./extract/types.js";
 import { checkDecodedSize } from "./input/decoded-limits.js";
+import { say } from "./messages.js";
 import { readInput, readTextString, type ReadOptions } from "./input/index.js";
 import { lowCoverage, measureCoverage, scanCoverage } from "./normalize/coverage.js";
 import { itemTasks, sectionTree, tableTasks } from "./normalize/tasks.js";
@@ -83,7 +85,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const headerOrg = one<HeaderIssuerFinding>(found, "headerIssuer");
   const titleOrg = t ? /^(?<org>.{2,40}?)关于/u.exec(t.title)?.groups?.org : undefined;
   const issuer =
-    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? metaField(input.meta, "发文机关") ??
+    headerOrg?.issuer ?? issue?.issuer ?? print?.issuer ?? metaField(noticeMeta(text), "发文机关") ??
     (titleOrg && ORG_SUFFIX_RE.test(titleOrg) ? titleOrg : null);
   const titleYear = t ? /(?:19|20)\d{2}/u.exec(t.title)?.[0] : undefined;
   const year = titleYear ? Number(titleYear) : dn?.year ?? (issue ? Number(issue.date.slice(0, 4)) : print ? Number(print.date.slice(0, 4)) : null);
@@ -91,6 +93,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const warnings: Warning[] = [
     ...(input.warnings ?? []).map((w) => ({ code: w.code, message: w.message, line: null })),
     ...diagnostics.map((d) => ({ code: d.ruleId, message: d.reason, line: d.span ? text.lineOf(d.span[0]) : null })),
+    ...text.notes.map((n) => ({ code: n.code, message: n.message, line: text.lineOf(n.offset) })),
   ];
   const warn = (code: string, message: string, offset: number | null): void =>
     void warnings.push({ code, message, line: offset === null ? null : text.lineOf(offset) });
@@ -100,9 +103,9 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const taskCtx = { text, planYear: year, warn };
   const tasks = [...itemTasks(items, taskCtx), ...tableTasks(all<TableRowFinding>(found, "tableRow"), attachments, taskCtx)];
 
-  if (items.length === 0) warn("W_NO_ITEMS", "no numbered items found", null);
+  if (items.length === 0) warn("W_NO_ITEMS", say("noItems"), null);
   if (tasks.length > 0 && tasks.every((x) => !x.leadUnits.length && !x.responsibleUnits.length && !x.supportUnits.length && !x.guideUnits.length)) {
-    warn("W_NO_UNITS", "no responsibility units found", null);
+    warn("W_NO_UNITS", say("noUnits"), null);
   }
   const measure = measureCoverage(
     scanCoverage(text),
@@ -118,7 +121,7 @@ function assemble(input: DecodedInput, text: SourceText, found: Map<string, Find
   const floor = issue?.date;
   if (floor) {
     for (const task of tasks) {
-      for (const d of task.deadlines) if (d.date < floor) warn("W_DEADLINE_BEFORE_ISSUE", `task ${task.id}: deadline ${d.date} is before the issue date ${floor}`, task.source.start);
+      for (const d of task.deadlines) if (d.date < floor) warn("W_DEADLINE_BEFORE_ISSUE", say("deadlineBeforeIssue", { id: task.id, date: d.date, issued: floor }), task.source.start);
     }
   }
 

@@ -4,6 +4,7 @@
  * were printed after the notice (combine.ts), parsed once, and every task and warning is mapped
  * back to the file it came from (`source.file`, `warnings[].file`).
  */
+import { say } from "../messages.js";
 import { computeLayout } from "../extract/layout.js";
 import { readInput } from "../input/index.js";
 import { type ParseOptions, parseDecoded } from "../pipeline.js";
@@ -82,7 +83,7 @@ export function parseBundle(notice: DecodedInput, attachments: readonly BundleAt
   attachments.forEach((a, i) => {
     const m = matches[i]!;
     if (!("input" in a)) {
-      extraWarnings.push({ code: "W_ATTACHMENT_UNREADABLE", message: `attachment file ${a.path} (附件${m.number}) could not be read: ${a.error.code} ${a.error.message}`, line: null, file: a.path });
+      extraWarnings.push({ code: "W_ATTACHMENT_UNREADABLE", message: say("attachmentUnreadable", { path: a.path ?? "null", n: m.number, errorCode: a.error.code, error: a.error.message }), line: null, file: a.path });
       return;
     }
     readable.push({ match: m, file: a });
@@ -90,8 +91,8 @@ export function parseBundle(notice: DecodedInput, attachments: readonly BundleAt
       extraWarnings.push({
         code: "W_ATTACHMENT_UNLISTED",
         message: entries.length
-          ? `attachment file ${a.path ?? "?"} matches no entry of the notice's 附件 list; read as 附件${m.number}`
-          : `the notice has no 附件 list; attachment file ${a.path ?? "?"} is read as 附件${m.number}`,
+          ? say("attachmentUnlisted", { path: a.path ?? "?", n: m.number })
+          : say("attachmentNoList", { path: a.path ?? "?", n: m.number }),
         line: null, file: a.path,
       });
     }
@@ -109,7 +110,7 @@ export function parseBundle(notice: DecodedInput, attachments: readonly BundleAt
   const covered = new Set([...matches.map((m) => m.number)]);
   for (const e of entries) {
     if (!covered.has(e.number) && !printed.has(e.number)) {
-      extraWarnings.push({ code: "W_ATTACHMENT_MISSING", message: `附件${e.number} ${e.title} is neither printed in the notice nor given as a file`, line: null });
+      extraWarnings.push({ code: "W_ATTACHMENT_MISSING", message: say("attachmentMissing", { n: e.number, title: e.title }), line: null });
     }
   }
   return remap(result, notice, combined.input.source, combined.segments, attachments, matches, extraWarnings);

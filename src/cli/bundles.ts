@@ -217,6 +217,6 @@ export async function loadBundleFolder(display: string, cwd: string, settings: P
   if (notices.length !== 1) throw new GongkaiError("E_USAGE", msg("bundleFolderNotOne", { dir: display, n: planned.refs.length }));
   const r = notices[0]!;
   const o = await runJob({ kind: "file", abs: r.abs!, display: r.display, ...(r.attachments ? { attachments: r.attachments } : {}) }, settings);
-  if (!o.ok) throw new GongkaiError(o.error.code as ErrorCode, o.error.message);
+  if (!o.ok) throw new GongkaiError(o.error.code as ErrorCode, o.error.text ?? o.error.message, { hint: o.error.hintText ?? o.error.hint });
   return resultOf(o);
 }

@@ -95,6 +95,7 @@ const CATALOGUE = {
   notJsonOrNdjsonHint: { en: "give the output of gongkai parse --format json or ndjson", zh: "请给出 gongkai parse --format json 或 ndjson 的输出" },
   lineNotJson: { en: "line {n} is not valid JSON", zh: "第 {n} 行不是有效的 JSON" },
   lineNotJsonHint: { en: "NDJSON needs one JSON value per line", zh: "NDJSON 每行须是一个 JSON 值" },
+  internalHint: { en: "run with --debug for details, and please report it", zh: "请加 --debug 重新运行查看详情，并报告此问题" },
   // --- writing outputs ---
   cannotWrite: { en: "cannot write {target}: {why}", zh: "无法写出 {target}：{why}" },
   diskFull: { en: "the disk is full: free some space", zh: "磁盘已满：请腾出空间" },

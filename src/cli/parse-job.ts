@@ -4,6 +4,7 @@
  * a batch. Everything it returns is structured-clonable; with `render`, it is one string and counts.
  */
 import { schemaProblem } from "../compare/load.js";
+import { say } from "../messages.js";
 import { msg } from "./messages.js";
 import { GongkaiError } from "../errors.js";
 import type { ReadableFormat } from "../input/types.js";
@@ -69,7 +70,7 @@ function render(result: Result, how: NonNullable<ParseSettings["render"]>): Rend
 function withEncodingCheck(result: Result, bytes: Uint8Array, settings: ParseSettings): Result {
   if (settings.encoding || result.source.encoding !== "gb18030" || result.tasks.length > 0) return result;
   if (!looksMisdecoded(new TextDecoder("gb18030").decode(bytes))) return result;
-  const warning = { code: "W_ENCODING_SUSPECT", message: "the text looks decoded with the wrong encoding (few common Chinese characters); if it is Big5, run again with --encoding big5", line: null };
+  const warning = { code: "W_ENCODING_SUSPECT", message: say("encodingSuspect"), line: null };
   return { ...result, warnings: [...result.warnings, warning] };
 }
 

@@ -7,9 +7,10 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Warning } from "../schema.js";
 import type { CliIO } from "./io.js";
-import type { SerializedError } from "./failure.js";
+import { failureHint, failureMessage, type SerializedError } from "./failure.js";
 import type { SkippedFile } from "./inputs.js";
 import { codeText, getLang, msg } from "./messages.js";
+import { warningText } from "../messages.js";
 
 /** A batch at least this long gets a progress bar (when stderr is a terminal and not in CI). */
 export const PROGRESS_THRESHOLD = 20;
@@ -30,7 +31,7 @@ export function colorLevel(io: Pick<CliIO, "env" | "stderr">, mode: ColorMode = 
 
 const HAS_CJK = /[\u3400-\u9fff]/u;
 
-/** In Chinese, a message the library wrote in English is introduced by the code's Chinese meaning. */
+/** In Chinese, a message still in English (no catalogue entry produced it) is introduced by the code's Chinese meaning. */
 const localised = (code: string, message: string): string =>
   getLang() === "zh" && !HAS_CJK.test(message) && codeText(code) !== null ? `${codeText(code)}：${message}` : message;
 
@@ -41,13 +42,14 @@ export const oneLine = (s: string): string => s.replace(LINE_BREAKS, " ");
 
 /** The one-line failure message; with `debug` the stack follows. Pure. */
 export function failureLine(file: string | null, e: SerializedError, debug: boolean, color: ChalkInstance = new Chalk({ level: 0 })): string {
-  const hint = e.hint ? ` (${e.hint.replace(/^\((.*)\)$/su, "$1")})` : "";
-  const line = oneLine(`gongkai: ${file === null ? "" : `${file}: `}${color.red(e.code)}: ${localised(e.code, e.message.split("\n")[0] ?? "")}${hint}`);
+  const remedy = failureHint(e);
+  const hint = remedy ? ` (${remedy.replace(/^\((.*)\)$/su, "$1")})` : "";
+  const line = oneLine(`gongkai: ${file === null ? "" : `${file}: `}${color.red(e.code)}: ${localised(e.code, failureMessage(e).split("\n")[0] ?? "")}${hint}`);
   return debug && e.stack ? `${line}\n${e.stack}` : line;
 }
 
 export const warningLine = (file: string, w: Warning, color: ChalkInstance = new Chalk({ level: 0 })): string =>
-  oneLine(`gongkai: ${file}${w.line === null ? "" : `:${w.line}`}: ${color.yellow(w.code)}: ${localised(w.code, w.message)}`);
+  oneLine(`gongkai: ${file}${w.line === null ? "" : `:${w.line}`}: ${color.yellow(w.code)}: ${localised(w.code, warningText(w, getLang()))}`);
 
 export interface Summary {
   files: number;

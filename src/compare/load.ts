@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { GongkaiError } from "../errors.js";
+import { libText } from "../messages.js";
 import { parseBuffer, type ParseOptions } from "../pipeline.js";
 import { ResultSchema, type Result } from "../schema.js";
 
@@ -30,7 +31,7 @@ export function jsonValues(text: string): unknown[] {
         // fall through: report the whole file
       }
     }
-    throw new GongkaiError("E_INVALID_JSON", whole instanceof Error ? whole.message : String(whole), { cause: whole, hint: "give a notice or the JSON printed by `gongkai parse`" });
+    throw new GongkaiError("E_INVALID_JSON", libText("invalidJson", { error: whole instanceof Error ? whole.message : String(whole) }), { cause: whole, hint: libText("giveNoticeOrJson") });
   }
 }
 
@@ -45,13 +46,13 @@ export async function loadResult(bytes: Uint8Array, opts: ParseOptions = {}): Pr
     throw e;
   }
   if (values.length !== 1) {
-    throw new GongkaiError("E_USAGE", values.length === 0 ? "the file holds no document" : `the file holds ${values.length} documents; compare takes one document per file`, {
-      hint: "parse the two notices separately, or use gongkai report --compare for a series",
+    throw new GongkaiError("E_USAGE", values.length === 0 ? libText("noDocument") : libText("severalDocuments", { n: values.length }), {
+      hint: libText("compareSeparately"),
     });
   }
   const checked = ResultSchema.safeParse(values[0]);
   if (!checked.success) {
-    throw new GongkaiError("E_SCHEMA", schemaProblem(checked.error), { hint: "give a notice or the JSON printed by `gongkai parse`" });
+    throw new GongkaiError("E_SCHEMA", libText("schemaProblem", { problem: schemaProblem(checked.error) }), { hint: libText("giveNoticeOrJson") });
   }
   return checked.data;
 }

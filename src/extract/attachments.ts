@@ -7,6 +7,7 @@
  *   序号	重点任务	牵头单位	完成时限        ← header (repeated mid-table after page breaks)
  *   1	高水平推进…	市发展改革委	全年   → task A1.1
  */
+import { say } from "../messages.js";
 import type { Seg } from "../text/blocks.js";
 import { fold, squash } from "../text/chars.js";
 import { ATTACHMENT_LIST_RE } from "./patterns.js";
@@ -92,7 +93,7 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
           continue;
         }
         if (!columns) {
-          if (!warned) report({ ruleId: "W_TABLE_COLUMNS", reason: `the table of 附件${a.number} has no header row that can be mapped`, span: spanOf(p) });
+          if (!warned) report({ ruleId: "W_TABLE_COLUMNS", reason: say("tableColumns", { n: a.number }), span: spanOf(p) });
           warned = true;
           continue;
         }
@@ -102,7 +103,7 @@ export const attachmentTables = defineExtractor<TableRowFinding>({
         const n = printedSerial === undefined ? null : zhNumber(printedSerial);
         if (n === null) continue; // a group row (一、…方面) or debris, not a task
         const serial = String(n);
-        if (serials.has(serial)) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `序号 ${serial} appears twice in 附件${a.number}`, span: spanOf(p) });
+        if (serials.has(serial)) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: say("serialTwice", { serial, n: a.number }), span: spanOf(p) });
         serials.add(serial);
         out.push({ kind: "tableRow", span: spanOf(p), raw: p.text, attachment: a.number, serial, cells, columns, caption });
       }

@@ -7,6 +7,7 @@
  */
 import { squash } from "../text/chars.js";
 import { agencyNames, metaField, type TitleFinding } from "./header.js";
+import { noticeMeta } from "./header-meta.js";
 import { SIGNED_DATE_RE } from "./layout.js";
 import { isSignatureLine, ORG_SUFFIX_RE, PRINT_LINE_RE } from "./patterns.js";
 import type { Paragraph } from "../text/paragraphs.js";
@@ -48,7 +49,7 @@ export const issueDate = defineExtractor<IssueDateFinding>({
   extract({ text, layout, findings }) {
     if (layout.dateLine < 0) {
       // no date closes the notice: the 成文日期 a metadata block states
-      const m = metaField(text.input.meta, "成文日期");
+      const m = metaField(noticeMeta(text), "成文日期");
       const date = m ? parseChineseDate(m) ?? isoDate(m) : null;
       return date ? [{ kind: "issueDate", span: [0, 0], raw: m!, date, issuer: null }] : [];
     }

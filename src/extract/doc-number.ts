@@ -8,6 +8,7 @@ import { fold, squash } from "../text/chars.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { zhNumber } from "./zh-numerals.js";
 import { DOC_NUMBER_RE, ORG_SUFFIX_RE } from "./patterns.js";
+import { printedMeta } from "./header-meta.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -23,9 +24,16 @@ export function parseDocNumber(s: string): { raw: string; agency: string; year: 
   DOC_NUMBER_RE.lastIndex = 0;
   const m = DOC_NUMBER_RE.exec(folded);
   if (!m?.groups) return null;
-  const raw = squash(s.slice(m.index, m.index + m[0].length));
-  return { raw, agency: m.groups.agency!, year: Number(m.groups.year), serial: Number(m.groups.serial), index: m.index, length: m[0].length };
+  // a label glued to its value (`文号沪府办发〔2024〕3号`, a table row read without its cell break) is not the agency
+  const label = DOC_NUMBER_LABEL_RE.exec(m.groups.agency!)?.[0].length ?? 0;
+  const index = m.index + label;
+  const length = m[0].length - label;
+  const raw = squash(s.slice(index, index + length));
+  return { raw, agency: m.groups.agency!.slice(label), year: Number(m.groups.year), serial: Number(m.groups.serial), index, length };
 }
+
+/** The labels of a 文号 (no agency's abbreviation starts with them), when something follows them. */
+const DOC_NUMBER_LABEL_RE = /^(?:发文字号|发文文号|文号)(?=[\p{Script=Han}A-Za-z])/u;
 
 const META_KEYS = ["文号", "发文字号", "docNumber", "doc_number"];
 
@@ -101,6 +109,13 @@ export const docNumber = defineExtractor<DocNumberFinding>({
       if (d && p.text.length - d.length <= 12 && (alone || !/^[(（]/u.test(p.text.slice(Math.max(0, d.index - 1), d.index)))) {
         return [{ kind: "docNumber", span: spanOf(p, d.index, d.index + d.length), raw: d.raw, agency: d.agency, year: d.year, serial: d.serial }];
       }
+    }
+    // a metadata block's 文号 row or line (文号 ⇥ 沪府办发〔2024〕3号)
+    const printed = printedMeta(text).fields["文号"];
+    const pd = printed ? parseDocNumber(ps[printed.index]!.text.slice(printed.from, printed.to)) : null;
+    if (printed && pd) {
+      const at = printed.from + pd.index;
+      return [{ kind: "docNumber", span: spanOf(ps[printed.index]!, at, at + pd.length), raw: pd.raw, agency: pd.agency, year: pd.year, serial: pd.serial }];
     }
     const decree = findDecree(ps);
     if (decree) {

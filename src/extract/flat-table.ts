@@ -86,6 +86,27 @@ interface Line {
   readonly block: number;
   readonly seg: Seg;
   readonly folded: string;
+  /** Source characters between the previous line's end and this line's start (line breaks, blank lines). */
+  readonly gap: number;
+}
+
+/** A line that ends in an enumeration mark (区甲局、 / …，) is continued by the next line: one cell. */
+const OPEN_END_RE = /[、,]$/u;
+
+/**
+ * Which lines continue the line before them inside one cell: after an enumeration mark, or when the
+ * break before them is tighter than the table's usual break (a soft line break inside a cell of a
+ * page whose cells are paragraphs: `区甲局、\n区乙局` between blank-line-separated cells).
+ */
+function glueOf(lines: readonly Line[]): boolean[] {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < lines.length; i++) counts.set(lines[i]!.gap, (counts.get(lines[i]!.gap) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [g, n] of counts) if (n > most || (n === most && g < usual)) [usual, most] = [g, n];
+  // only blank-line layouts (LF / CRLF) say anything by a tighter break; markup gaps do not
+  const tight = usual >= 2 && usual <= 4;
+  return lines.map((l, i) => i > 0 && (OPEN_END_RE.test(lines[i - 1]!.folded) || (tight && l.gap < usual)));
 }
 
 /** Rebuild every flattened table among the blocks as TAB rows; other blocks pass unchanged. */
@@ -97,7 +118,9 @@ export function unflattenTables(blocks: readonly Block[]): Block[] {
     if (b.kind === "row" || b.text.includes("\t")) return;
     const seg = cleanLine(b);
     if (seg.text.length === 0) return;
-    lines.push({ block: i, seg, folded: fold(seg.text) });
+    const prev = lines.length > 0 ? blocks[lines[lines.length - 1]!.block]! : undefined;
+    const gap = prev ? (b.offsets[0] ?? b.end) - prev.end : 0;
+    lines.push({ block: i, seg, folded: fold(seg.text), gap });
   });
 
   const out: Block[] = [];
@@ -219,7 +242,13 @@ function readRows(lines: readonly Line[], k: number, headerCells: readonly Line[
     if (!next) {
       // the last row, bounded by no later row: it ends at a marked line (the text after the table) and
       // at one line per column, a little more when a table end (合计, 附件2 …) closes it
-      const stop = Math.min(firstMarked > 0 ? firstMarked : row.cells.length, closed ? width + 2 : width);
+      // (lines that continue a cell — after 、, or a soft break — do not count)
+      const sofar = lines.slice(k, r);
+      const flags = glueOf(sofar);
+      const offset = sofar.length - row.cells.length;
+      let limit = closed ? width + 2 : width;
+      for (let c = 0; c < row.cells.length && c < limit; c++) if (flags[offset + c]) limit++;
+      const stop = Math.min(firstMarked > 0 ? firstMarked : row.cells.length, limit);
       r -= row.cells.length - Math.min(row.cells.length, stop);
       row.cells.length = Math.min(row.cells.length, stop);
     } else if (firstMarked > 0) {
@@ -242,10 +271,14 @@ function readRows(lines: readonly Line[], k: number, headerCells: readonly Line[
 
   const maxCells = rows.reduce((a, r) => Math.max(a, r.cells.length), 0);
   const profile = columnProfile(rows, header.columns.kinds, width);
+  const tableLines = lines.slice(k, q);
+  const glueFlags = glueOf(tableLines);
+  const glued = new Set(tableLines.filter((_, i) => glueFlags[i]));
   const built: Block[] = pieces.map((p) => {
     if (p.kind === "header") return rowBlock(p.cells.map((c) => [c.seg]));
     if (p.kind === "category") return { ...p.line.seg, kind: "row" as const };
-    const slots = placeCells(p.row.cells.map((c) => c.seg), profile, header.columns.kinds, width);
+    const glue = p.row.cells.map((c) => glued.has(c));
+    const slots = placeCells(p.row.cells.map((c) => c.seg), profile, header.columns.kinds, width, glue);
     return rowBlock([[p.row.serial.seg], ...slots]);
   });
   return { rows: built, end: q, width, maxCells };
@@ -286,10 +319,17 @@ function columnProfile(rows: readonly RawRow[], kinds: readonly ColumnKind[], wi
       profile[c]![CELL_TYPES.indexOf(cellType(cell.seg.text))]! += 1;
     });
   }
-  return profile.map((w) => {
+  const out = profile.map((w) => {
     const sum = w.reduce((a, b) => a + b, 0);
     return w.map((x) => x / sum);
   });
+  // every role column holds unit names: which one a lone unit cell fills is not a matter of fit, so
+  // they fit alike and the tie-break (role columns fill from the left: the lead is kept) decides
+  const units = CELL_TYPES.indexOf("units");
+  const roleCols = out.map((_, c) => c).filter((c) => kinds[c + 1]?.kind === "role");
+  const best = Math.max(...roleCols.map((c) => out[c]![units]!));
+  for (const c of roleCols) out[c]![units] = best;
+  return out;
 }
 
 /**
@@ -298,22 +338,30 @@ function columnProfile(rows: readonly RawRow[], kinds: readonly ColumnKind[], wi
  * the column profile wins; among equals, text columns on the left stay empty (merged group cells)
  * and role columns fill from the left.
  */
-export function placeCells(cells: readonly Seg[], profile: Profile, kinds: readonly ColumnKind[], width: number): Seg[][] {
+export function placeCells(cells: readonly Seg[], profile: Profile, kinds: readonly ColumnKind[], width: number, glue: readonly boolean[] = []): Seg[][] {
   const m = cells.length;
   // the type of each run of lines [i, i + r), and whether its lines are of one type: computed once
   const runType: CellType[][] = [];
   const runMixed: boolean[][] = [];
+  const runJoin: number[][] = [];
   for (let i = 0; i < m; i++) {
     runType.push([]);
     runMixed.push([]);
     const own = cellType(cells[i]!.text);
+    runJoin.push([]);
     let text = "";
     let mixed = false;
+    let join = 0;
     for (let r = 1; r <= MAX_WRAP && i + r <= m; r++) {
       text += cells[i + r - 1]!.text;
-      if (r > 1 && cellType(cells[i + r - 1]!.text) !== own) mixed = true;
+      // a glued line continues its cell for free; any other wrap costs
+      if (r > 1 && !glue[i + r - 1]) {
+        join += JOIN_PENALTY;
+        if (cellType(cells[i + r - 1]!.text) !== own) mixed = true;
+      }
       runType[i]![r] = r === 1 ? own : cellType(text);
       runMixed[i]![r] = mixed;
+      runJoin[i]![r] = join;
     }
   }
   const NEG = -Infinity;
@@ -330,10 +378,11 @@ export function placeCells(cells: readonly Seg[], profile: Profile, kinds: reado
         dp[i]![j + 1] = here + skipBonus;
         from[i]![j + 1] = [i, j];
       }
+      if (glue[i] && i > 0) continue; // a glued line cannot start a cell
       for (let r = 1; r <= MAX_WRAP && i + r <= m; r++) {
         // a wrapped cell continues one kind of text: joining a date to unit names is no wrap
         const mixed = runMixed[i]![r] ? MIXED_JOIN_PENALTY : 0;
-        const score = here + profile[j]![CELL_TYPES.indexOf(runType[i]![r]!)]! - JOIN_PENALTY * (r - 1) - mixed;
+        const score = here + profile[j]![CELL_TYPES.indexOf(runType[i]![r]!)]! - runJoin[i]![r]! - mixed;
         if (score > dp[i + r]![j + 1]!) {
           dp[i + r]![j + 1] = score;
           from[i + r]![j + 1] = [i, j];
@@ -365,7 +414,7 @@ function joinLines(parts: readonly Seg[]): Seg {
   if (!parts.every((p) => cellType(p.text) === "units")) return joinSegs(parts);
   const withSep: Seg[] = [];
   parts.forEach((p, i) => {
-    if (i > 0) withSep.push({ text: "、", offsets: Int32Array.of(p.offsets[0] ?? p.end), end: p.offsets[0] ?? p.end });
+    if (i > 0 && !OPEN_END_RE.test(fold(parts[i - 1]!.text))) withSep.push({ text: "、", offsets: Int32Array.of(p.offsets[0] ?? p.end), end: p.offsets[0] ?? p.end });
     withSep.push(p);
   });
   return joinSegs(withSep);

@@ -10,6 +10,7 @@ import type { Paragraph } from "../text/paragraphs.js";
 import { splitNames } from "../normalize/units.js";
 import { DATE_LINE_RE, DISCLOSURE_RE, ORG_SUFFIX_RE, TITLE_END_RE } from "./patterns.js";
 import { findDecree, parseDocNumber } from "./doc-number.js";
+import { noticeMeta, printedMeta } from "./header-meta.js";
 import { spanOf } from "./span.js";
 import { defineExtractor, type Finding } from "./types.js";
 
@@ -76,28 +77,31 @@ export const title = defineExtractor<TitleFinding>({
     }
     const candidates: number[] = [];
     const end = Math.min(layout.headerEnd, ps.length);
-    for (let i = 0; i < end; i++) if (!isMeta(ps[i]!) && !ps[i]!.row) candidates.push(i);
+    const metaLines = printedMeta(text).lines;
+    for (let i = 0; i < end; i++) if (!isMeta(ps[i]!) && !ps[i]!.row && !metaLines.has(i)) candidates.push(i);
     let pick = candidates.find((i) => /关于/u.test(ps[i]!.text)) ?? candidates.find((i) => TITLE_END_RE.test(ps[i]!.folded));
     if (pick === undefined) {
       // No header block: a title taken from the first heading, else the first short line.
       const top = ps.slice(0, Math.min(ps.length, 12));
-      pick = top.findIndex((p) => p.heading && !isMeta(p));
+      pick = top.findIndex((p, i) => p.heading && !isMeta(p) && !metaLines.has(i));
       if (pick < 0) pick = candidates[0] ?? -1;
     }
     if (pick === undefined || pick < 0) {
       // the text shows no title: the one a metadata block states (crawler header, page table)
-      const m = metaField(text.input.meta, "标题");
+      const m = metaField(noticeMeta(text), "标题");
       return m ? [{ kind: "title", span: [0, 0], raw: m, title: squash(m) }] : [];
     }
     const p = ps[pick]!;
-    let t = squash(p.text).replace(/[：:]$/u, "");
+    // metadata lines the text stage joined with the title line go
+    const skip = printedMeta(text).lead.get(pick) ?? 0;
+    let t = squash(p.text.slice(skip)).replace(/[：:]$/u, "");
     let last = pick;
     // a title printed over several paragraphs (one <p> per line): join the next ones up to its ending
     if (!TITLE_END_RE.test(fold(t))) {
       let joined = t;
       for (let k = pick + 1; k < Math.min(end, pick + 3); k++) {
         const q = ps[k]!;
-        if (isMeta(q) || q.row || /[:：]$/u.test(q.text.trim())) break;
+        if (isMeta(q) || q.row || metaLines.has(k) || /[:：]$/u.test(q.text.trim())) break;
         joined += squash(q.text);
         if (TITLE_END_RE.test(fold(joined))) {
           t = joined;
@@ -106,7 +110,7 @@ export const title = defineExtractor<TitleFinding>({
         }
       }
     }
-    const span: readonly [number, number] = [spanOf(p)[0], spanOf(ps[last]!)[1]];
+    const span: readonly [number, number] = [spanOf(p, skip)[0], spanOf(ps[last]!)[1]];
     return t ? [{ kind: "title", span, raw: text.source.slice(span[0], span[1]), title: t }] : [];
   },
 });

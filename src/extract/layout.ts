@@ -117,7 +117,8 @@ export function computeLayout(ps: readonly Paragraph[]): Layout {
       if (i >= bodyStart && i < bodyEnd) continue;
       const p = ps[i]!;
       const m = p.row ? mapColumns(rowCellTexts(p.text)) : null;
-      if (m && m.kinds.some((k) => k.kind === "index")) {
+      // (with a 序号 column, or a role column below the notice's date and the body: a glued 分解表 has no 序号)
+      if (m && m.kinds.some((k) => k.kind === "index" || (k.kind === "role" && dateLine >= 0 && i > dateLine && (bodies.length === 0 || i >= bodyEnd)))) {
         attachments = [{ number: 1, header: i, start: i, end: sectionEnd(ps, i + 1, ps.length) }];
         break;
       }

@@ -142,3 +142,41 @@ export function foreignKeyStart(seg: string): number {
   }
   return seg.length;
 }
+
+/** Endings that close a unit name for sure (a single 处 / 部 / 所 … may be part of a longer name). */
+const FIRM_END_RE = /(?:局|委|办|部门|单位|政府|中心|公司|办公室|委员会|管委会|办事处)$/u;
+const UNIT_END_RE = /(?:单位|部门|企业|机构|乡镇|街道|村|社区)$/u;
+/** What may follow a unit name inside a clause: a bracket, 等 / 和, a role verb (`区甲局牵头`). */
+const RUN_ON_OK_RE = /^(?:[(（等及和与]|牵头|配合|参与|负责|落实|抓好|协助|协办|指导|会同|按|共同|分别|组织|具体|为主)/u;
+
+/**
+ * Where a role label's content runs on into the text after it (a crawl lost the line break): a
+ * quoted heading glued to a unit name (`…商务处“互联网+”安全生产`), or a last name whose firm ending
+ * is followed by words that end in no unit ending (`区相关部门广泛宣传推广`). The seg's length when none.
+ */
+export function gluedTextStart(seg: string): number {
+  let depth = 0;
+  let pieceStart = 0;
+  for (let i = 0; i <= seg.length; i++) {
+    const ch = seg[i] ?? "、";
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth > 0 && i < seg.length) continue;
+    else if ("、，,；;".includes(ch)) {
+      const cut = runOnAt(seg.slice(pieceStart, i));
+      if (cut > 0) return pieceStart + cut;
+      pieceStart = i + 1;
+    } else if ("“\"「『".includes(ch) && i - pieceStart >= 2 && ORG_SUFFIX_RE.test(seg.slice(pieceStart, i))) return i;
+  }
+  return seg.length;
+}
+
+/** Where a name piece runs on into words after its firm ending (`区相关部门广泛宣传推广` → 5); 0 when it does not. */
+function runOnAt(piece: string): number {
+  if (piece.length > 60 || ORG_SUFFIX_RE.test(piece) || UNIT_END_RE.test(piece)) return 0;
+  for (let p = 3; p <= piece.length - 2; p++) {
+    const rest = piece.slice(p);
+    if (FIRM_END_RE.test(piece.slice(0, p)) && rest.length >= 3 && !RUN_ON_OK_RE.test(rest) && !/[局委办处部室厅院署会所队站科组团社]|中心|公司|政府|集团|单位|机构|企业/u.test(rest)) return p;
+  }
+  return 0;
+}

@@ -8,10 +8,11 @@
  * Any open bracket closes with any close bracket (〔…] and （…) occur). A bracket that is none of
  * these — an alias, a date, a cited 文号, 村（居） — is not a clause.
  */
-import { fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
+import { say } from "../messages.js";
+import { BRACKET, fold, isCloseBracket, isOpenBracket, trimChars } from "../text/chars.js";
 import { NOTE_PIECE_RE, splitNames } from "../normalize/units.js";
 import { type DeadlineMatch, findDeadlines } from "./deadline.js";
-import { foreignKeyStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
+import { foreignKeyStart, gluedTextStart, LABEL_LINE_RE, LABEL_RE, type Role, labelKind } from "./patterns.js";
 
 export type Units = Record<Role, string[]>;
 
@@ -35,7 +36,7 @@ const VERBS: readonly (readonly [string, Role])[] = (
     ["负责落实", "responsible"], ["分工负责", "responsible"], ["共同负责", "responsible"], ["具体负责", "responsible"],
     ["参与配合", "support"], ["协助配合", "support"], ["负总责", "responsible"], ["组织落实", "responsible"], ["组织实施", "responsible"], ["负责实施", "responsible"], ["牵头实施", "lead"],
     ["配合实施", "support"], ["督促指导", "guide"], ["业务指导", "guide"], ["牵头", "lead"], ["负责", "responsible"], ["落实", "responsible"],
-    ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
+    ["抓好", "responsible"], ["配合", "support"], ["参与", "support"], ["协助", "support"], ["协办", "support"], ["指导", "guide"],
   ] as const
 ).slice().sort((a, b) => b[0].length - a[0].length);
 
@@ -81,6 +82,7 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
       const stop = seg.indexOf("。");
       if (stop >= 0) seg = seg.slice(0, stop);
       seg = seg.slice(0, foreignKeyStart(seg));
+      seg = seg.slice(0, gluedTextStart(seg));
       // a label's content may itself be a verb clause: its verbs decide the roles
       const verb = parseVerbClause(seg, lk.role);
       if (verb) for (const role of Object.keys(units) as Role[]) add(role, verb[role]);
@@ -95,21 +97,26 @@ export function parseLabelled(inner: string, planYear: number | null): { units: 
  * of names after the last verb (a label's content: `责任单位：A牵头，B` → B responsible); without it
  * such names make the content not a verb clause.
  */
+/** Separators of a verb clause's groups: ，,；;。 */
+const PIECE_END = new Set([..."，,；;。"].map((c) => c.charCodeAt(0)));
+
 export function parseVerbClause(inner: string, rest?: Role): Units | null {
   if (inner.length > 400 || inner.length < 3) return null;
   const pieces: string[] = [];
   let depth = 0;
-  let buf = "";
-  for (const ch of inner) {
-    if (isOpenBracket(ch)) depth++;
-    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+  let from = 0; // start of the current piece
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    const b = BRACKET[c];
+    if (b === 1) depth++;
+    else if (b === 2) depth = Math.max(0, depth - 1);
     // groups are separated by ，；。 — and by 、 right after a role verb (A牵头负责、B组织落实)
-    if (depth === 0 && ("，,；;。".includes(ch) || (ch === "、" && VERBS.some(([v]) => buf.endsWith(v))))) {
-      pieces.push(buf);
-      buf = "";
-    } else buf += ch;
+    if (depth === 0 && (PIECE_END.has(c) || (c === 0x3001 && VERBS.some(([v]) => i - from >= v.length && inner.startsWith(v, i - v.length))))) {
+      pieces.push(inner.slice(from, i));
+      from = i + 1;
+    }
   }
-  pieces.push(buf);
+  pieces.push(inner.slice(from));
   const units = emptyUnits();
   let pending: string[] = [];
   let verbs = 0;
@@ -144,6 +151,8 @@ export interface ClauseInput {
 
 /** Find every responsibility clause in an item's content, in text order. */
 /** Something a clause reader could not decide: reported as a warning with its position. */
+const ALIAS_RE = /^[\s]*(?:以下|下文)?(?:简称|统称|称)/u;
+
 export type ClauseReport = (code: "W_UNCLOSED_BRACKET" | "W_UNREAD_CLAUSE", message: string, at: number) => void;
 
 /** Words that make a bracket look like it names units. */
@@ -167,7 +176,7 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
   }
   if (depth > 0 && start >= 0) {
-    report?.("W_UNCLOSED_BRACKET", "a bracket never closes; its clause is read to the end of the item", start);
+    report?.("W_UNCLOSED_BRACKET", say("unclosedBracket"), start);
     tops.push([start, text.length, false]);
   }
   for (const [s, e, closed] of tops) {
@@ -179,8 +188,9 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     }
     const verb = parseVerbClause(inner);
     if (verb) clauses.push({ shape: "verb", start: s, end: e, units: verb, deadlines: [] });
-    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner)) {
-      report?.("W_UNREAD_CLAUSE", `a bracket names units but is not a clause gongkai can read: ${inner.slice(0, 40)}`, s);
+    // an alias (`以下简称政务部门`) names units but divides no work: not worth a warning
+    else if (inner.length <= 200 && UNIT_WORDS_RE.test(inner) && !/[。]/u.test(inner) && !ALIAS_RE.test(inner)) {
+      report?.("W_UNREAD_CLAUSE", say("unreadClause", { clause: inner.slice(0, 40) }), s);
     }
   }
   // 2. Runs of label lines.

@@ -30,7 +30,8 @@ export interface MarkerMatch {
 }
 
 // On folded text: （）→(), ．→.
-const ZH = /^([一二三四五六七八九十百]{1,4})[、.](?![\d.])/u;
+// `一.5` is a number, but `一、2022年工作目标` is a heading whose text starts with a year
+const ZH = /^([一二三四五六七八九十百]{1,4})(?:、|\.(?![\d.]))/u;
 const ZH_PAREN = /^\( ?([一二三四五六七八九十百]{1,4}) ?\)/u;
 const NUM = /^(\d{1,3}) ?(?:\.(?![\d.])|、)/u;
 const NUM_PAREN = /^(?:\( ?(\d{1,3}) ?\)|(\d{1,2})\)(?!\d))/u;

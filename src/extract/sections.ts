@@ -9,6 +9,7 @@
  * printed number: 吴中 （七） under 二、 → 2.7). A table row whose first cell carries a marker joins
  * the tree. Gaps, duplicates and markers out of order become warnings, never guesses.
  */
+import { say } from "../messages.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import { type Seg, joinSegs, subSeg } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
@@ -150,15 +151,24 @@ export const sections = defineExtractor<ItemFinding>({
           }
         }
       }
+      if (m.ordinal === 1 && items.length > docStart && items.slice(docStart).every((b) => b.level > level && b.family !== "unmarked")) {
+        // A lead-in list (…目标任务为：1.…；2.…。 then 一、…): the notice's structure starts at its first
+        // higher marker; the list before it belongs to the preamble, as unnumbered lead-in text does.
+        items.length = docStart;
+        bareUpTo = docStart;
+        stack = [];
+        lastOrdinal = new Map();
+        lastInFamily = new Map();
+      }
       while (stack.length && items[stack[stack.length - 1]!]!.level >= level) stack.pop();
       const parent = stack.length ? stack[stack.length - 1]! : -1;
       const key = `${m.family}@${parent}`;
       const prev = lastOrdinal.get(key);
       const runOn = lastInFamily.get(m.family);
-      if (prev !== undefined && m.ordinal === prev) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: `marker ${seg.text.slice(0, m.markerLength)} appears twice`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev !== undefined && m.ordinal > prev + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering jumps from ${prev} to ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev !== undefined && m.ordinal < prev) report({ ruleId: "W_MARKER_ORDER", reason: `marker ${seg.text.slice(0, m.markerLength)} comes after ${prev}`, span: spanOf(seg, 0, m.markerLength) });
-      else if (prev === undefined && m.ordinal !== 1 && m.ordinal !== (runOn ?? 0) + 1) report({ ruleId: "W_NUMBERING_GAP", reason: `numbering starts at ${m.ordinal}`, span: spanOf(seg, 0, m.markerLength) });
+      if (prev !== undefined && m.ordinal === prev) report({ ruleId: "W_NUMBERING_DUPLICATE", reason: say("numberingDuplicate", { marker: seg.text.slice(0, m.markerLength) }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev !== undefined && m.ordinal > prev + 1) report({ ruleId: "W_NUMBERING_GAP", reason: say("numberingJumps", { from: prev, to: m.ordinal }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev !== undefined && m.ordinal < prev) report({ ruleId: "W_MARKER_ORDER", reason: say("markerOrder", { marker: seg.text.slice(0, m.markerLength), prev }), span: spanOf(seg, 0, m.markerLength) });
+      else if (prev === undefined && m.ordinal !== 1 && m.ordinal !== (runOn ?? 0) + 1) report({ ruleId: "W_NUMBERING_GAP", reason: say("numberingStarts", { n: m.ordinal }), span: spanOf(seg, 0, m.markerLength) });
       lastOrdinal.set(key, m.ordinal);
       lastInFamily.set(m.family, m.ordinal);
       between = [];
@@ -210,6 +220,9 @@ export const sections = defineExtractor<ItemFinding>({
       const lookBack = bodyNo++ === 0 && layout.dateLine >= 0 && layout.dateLine < bodyFrom ? layout.dateLine + 1 : bodyFrom;
       const headings = unmarkedHeadings(ps, lookBack, bodyFrom, to);
       headingOrdinal = 0;
+      // a task table's header row may stand right above the body's first item (glued or flattened tables)
+      const above = bodyFrom > 0 ? ps[bodyFrom - 1] : undefined;
+      if (above?.row) columns = mapColumns(rowCells(above).map((c) => c.text)) ?? columns;
       let from = bodyFrom;
       for (const h of headings) from = Math.min(from, h);
       for (let i = from; i < to; i++) {

@@ -7,6 +7,7 @@
  */
 import iconv from "iconv-lite";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 
 export interface Decoded {
   text: string;
@@ -27,7 +28,7 @@ export function encodingName(name: string): string {
   const known = ENCODINGS.get(key) ?? ENCODINGS.get(key.replace(/-/gu, ""));
   if (known) return known;
   if (iconv.encodingExists(key)) return key;
-  throw new GongkaiError("E_USAGE", `unknown encoding "${name}"`, { hint: "use utf-8, utf-16le, utf-16be, gb18030 (covers gbk/gb2312) or big5" });
+  throw new GongkaiError("E_USAGE", libText("unknownEncoding", { name }), { hint: libText("encodingChoices") });
 }
 
 /** True when the bytes look binary: NUL bytes or many C0 control characters (UTF-16 is handled before). */
@@ -91,11 +92,11 @@ export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
   const bom = bomOf(bytes);
   if (bom) {
     try {
-      return checked(decodeWith(bytes.subarray(bom.length), bom.encoding), bom.encoding, "after its byte-order mark");
+      return checked(decodeWith(bytes.subarray(bom.length), bom.encoding), bom.encoding, libText("afterBom"));
     } catch (e) {
       if (e instanceof GongkaiError) throw e;
-      throw new GongkaiError("E_ENCODING", `the file starts with a ${bom.encoding} byte-order mark but its bytes are not valid ${bom.encoding}`, {
-        hint: "pass --encoding NAME",
+      throw new GongkaiError("E_ENCODING", libText("bomInvalid", { encoding: bom.encoding }), {
+        hint: libText("passEncoding"),
       });
     }
   }
@@ -109,7 +110,7 @@ export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
     }
   }
   if (looksBinary(bytes)) {
-    throw new GongkaiError("E_BINARY", "the file is binary, not text", { hint: "give a notice as text, Markdown, HTML, PDF, OFD, Word .docx/.doc or a spreadsheet .xlsx/.xls" });
+    throw new GongkaiError("E_BINARY", libText("binaryFile"), { hint: libText("giveNoticeFormats") });
   }
   try {
     return { text: decodeWith(bytes, "utf-8"), encoding: "utf-8" };
@@ -118,8 +119,8 @@ export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
   }
   const text = decodeWith(bytes, "gb18030");
   if (countFffd(text) > 0) {
-    throw new GongkaiError("E_ENCODING", `the text is neither UTF-8 nor GB18030 (${countFffd(text)} undecodable byte sequences)`, {
-      hint: "pass --encoding NAME (e.g. big5)",
+    throw new GongkaiError("E_ENCODING", libText("notUtf8NorGb", { n: countFffd(text) }), {
+      hint: libText("passEncodingBig5"),
     });
   }
   return { text, encoding: "gb18030" };
@@ -137,17 +138,17 @@ function decodeForced(bytes: Uint8Array, enc: string): Decoded {
   try {
     text = decodeWith(body, actual);
   } catch {
-    throw new GongkaiError("E_ENCODING", `the bytes are not valid ${actual}`, { hint: "try another --encoding or leave it out to detect" });
+    throw new GongkaiError("E_ENCODING", libText("bytesNotValid", { encoding: actual }), { hint: libText("tryOtherEncoding") });
   }
-  return checked(text, actual, `with --encoding ${actual}`);
+  return checked(text, actual, libText("withEncoding", { encoding: actual }));
 }
 
-function checked(text: string, encoding: string, how: string): Decoded {
+function checked(text: string, encoding: string, how: Text): Decoded {
   const bad = countFffd(text);
   // UTF-8 is decoded strictly, so a U+FFFD there was in the file; elsewhere it means a mis-decode.
   if ((bad > 0 && encoding !== "utf-8") || hasNul(text)) {
-    throw new GongkaiError("E_ENCODING", `decoding ${how} gives ${bad > 0 ? `${bad} replacement characters (U+FFFD)` : "NUL characters"}`, {
-      hint: "try another --encoding or leave it out to detect",
+    throw new GongkaiError("E_ENCODING", libText("decodingGives", { how, what: bad > 0 ? libText("replacementChars", { n: bad }) : libText("nulChars") }), {
+      hint: libText("tryOtherEncoding"),
     });
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };

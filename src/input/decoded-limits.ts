@@ -7,6 +7,7 @@
  * stay far below them (a 500-page PDF holds ~20,000 lines and ~1M characters).
  */
 import { GongkaiError } from "../errors.js";
+import { libText } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 
 /** Characters of text (UTF-16 units, over all blocks) the pipeline reads. */
@@ -20,8 +21,10 @@ export function checkDecodedSize(input: DecodedInput): void {
   let chars = 0;
   for (const b of input.blocks) chars += b.text.length;
   if (lines <= MAX_TEXT_LINES && chars <= MAX_TEXT_CHARS) return;
-  const what = lines > MAX_TEXT_LINES ? `${lines.toLocaleString("en")} lines (the limit is ${MAX_TEXT_LINES.toLocaleString("en")})` : `${chars.toLocaleString("en")} characters of text (the limit is ${MAX_TEXT_CHARS.toLocaleString("en")})`;
-  throw new GongkaiError("E_TOO_LARGE", `the input holds ${what}: more than gongkai reads in bounded memory`, {
-    hint: "split the file; a notice with its attachments is far smaller",
+  const what = lines > MAX_TEXT_LINES
+    ? libText("nLines", { n: lines.toLocaleString("en"), max: MAX_TEXT_LINES.toLocaleString("en") })
+    : libText("nChars", { n: chars.toLocaleString("en"), max: MAX_TEXT_CHARS.toLocaleString("en") });
+  throw new GongkaiError("E_TOO_LARGE", libText("inputHolds", { what }), {
+    hint: libText("splitFile"),
   });
 }

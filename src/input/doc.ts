@@ -15,6 +15,7 @@
 import { createRequire } from "node:module";
 import CFB from "cfb";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { encryptedError } from "./ole.js";
 import { readSandboxed } from "./sandbox.js";
@@ -25,9 +26,9 @@ export function readDoc(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedIn
   return readSandboxed("doc", bytes, opts, () => readDocInProcess(bytes, opts));
 }
 
-const corrupt = (detail: string, cause?: unknown): GongkaiError =>
-  new GongkaiError("E_DOC_CORRUPT", `the Word 97–2003 file is corrupt (${detail})`, {
-    hint: "open and re-save it in Word, WPS or LibreOffice (另存为 .docx), or export a PDF",
+const corrupt = (detail: Text | string, cause?: unknown): GongkaiError =>
+  new GongkaiError("E_DOC_CORRUPT", libText("docCorrupt", { detail }), {
+    hint: libText("resaveDoc"),
     ...(cause ? { cause } : {}),
   });
 
@@ -49,7 +50,7 @@ function openStreams(bytes: Uint8Array): Map<string, Buffer> {
   try {
     cfb = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
   } catch (e) {
-    throw corrupt(`the OLE2 container cannot be read: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, e);
+    throw corrupt(libText("oleContainerUnreadable", { error: e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e) }), e);
   }
   const streams = new Map<string, Buffer>();
   cfb.FileIndex.forEach((entry, i) => {
@@ -218,7 +219,7 @@ class BodyReader extends WordOleExtractor {
 
   documentStream(_document: unknown, name: string): Promise<Buffer> {
     const stream = this.streams.get(name.toUpperCase());
-    return stream ? Promise.resolve(stream) : Promise.reject(corrupt(`no ${name} stream`));
+    return stream ? Promise.resolve(stream) : Promise.reject(corrupt(libText("noStream", { name })));
   }
 
   streamBuffer(stream: Buffer): Promise<Buffer> {
@@ -250,7 +251,7 @@ class BodyReader extends WordOleExtractor {
   buildDocument(): MainStory {
     const end = this._boundaries.ccpText;
     const held = this._pieces.reduce((n, p) => Math.max(n, p.endCp), 0);
-    if (end > held) throw corrupt(`the FIB counts ${end} characters of text, the piece table holds ${held}`);
+    if (end > held) throw corrupt(libText("fibCountsMore", { n: end, held }));
     let text = "";
     for (const p of this._pieces) {
       if (p.startCp >= end) break;
@@ -265,15 +266,15 @@ class BodyReader extends WordOleExtractor {
 export async function wordMainStory(bytes: Uint8Array): Promise<MainStory> {
   const streams = openStreams(bytes);
   const word = streams.get("WORDDOCUMENT");
-  if (!word) throw corrupt("no WordDocument stream");
+  if (!word) throw corrupt(libText("noWordStream"));
   const magic = word.length >= 2 ? word.readUInt16LE(0) : 0;
   if (OLD_WORD_MAGIC.has(magic)) {
-    throw new GongkaiError("E_UNSUPPORTED", "the file is a Word 6.0/95 (or older) document, which gongkai cannot read", {
-      hint: "open it in Word, WPS or LibreOffice and save it as .docx (另存为 .docx)",
+    throw new GongkaiError("E_UNSUPPORTED", libText("word95"), {
+      hint: libText("saveAsDocx"),
     });
   }
-  if (word.length < 0x1a6 || magic !== WORD_MAGIC) throw corrupt("the WordDocument stream does not start with a Word 97 FIB");
-  if (fibEncrypted(word)) throw encryptedError("the Word file");
+  if (word.length < 0x1a6 || magic !== WORD_MAGIC) throw corrupt(libText("notWord97"));
+  if (fibEncrypted(word)) throw encryptedError(libText("theWordFile"));
   try {
     return (await new BodyReader(streams).extractWordDocument(null, word)) as MainStory;
   } catch (e) {
@@ -285,7 +286,7 @@ export async function wordMainStory(bytes: Uint8Array): Promise<MainStory> {
 export async function readDocInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   const { story, rowMerges } = await wordMainStory(bytes);
   const { source, blocks } = wordBlocks(story, rowMerges);
-  if (!blocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", "the Word file holds no text");
+  if (!blocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", libText("wordNoText"));
   return { format: "doc", encoding: null, source, blocks };
 }
 

@@ -7,6 +7,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { withVisibleNumbering } from "./docx-numbering.js";
 import { fragmentBlocks } from "./html.js";
@@ -23,8 +24,8 @@ export const DOCX_MAX_EXPANDED = 32 * 1024 * 1024;
 /** Deepest element nesting read (Word's own documents stay under ~60; mammoth recurses per level). */
 export const DOCX_MAX_DEPTH = 512;
 
-const tooBig = (what: string): GongkaiError =>
-  new GongkaiError("E_TOO_LARGE", what, { hint: "the file may be a decompression bomb or built to hang readers; re-save it in Word or LibreOffice" });
+const tooBig = (what: Text): GongkaiError =>
+  new GongkaiError("E_TOO_LARGE", what, { hint: libText("docxBombHint") });
 
 /** The unpacked size of the XML parts, from the zip directory, before anything is unpacked. */
 async function checkExpandedSize(buffer: Buffer): Promise<void> {
@@ -35,12 +36,12 @@ async function checkExpandedSize(buffer: Buffer): Promise<void> {
     if (/\.(?:xml|rels)$/iu.test(name)) total += size;
   });
   if (total > DOCX_MAX_EXPANDED) {
-    throw tooBig(`the Word file unpacks to ${(total / 1024 ** 2).toFixed(0)} MB of XML, over the limit of ${DOCX_MAX_EXPANDED / 1024 ** 2} MB`);
+    throw tooBig(libText("docxTooBig", { mb: (total / 1024 ** 2).toFixed(0), max: DOCX_MAX_EXPANDED / 1024 ** 2 }));
   }
   const document = zip.file("word/document.xml");
   if (document) {
     const depth = maxDepth(await document.async("string"));
-    if (depth > DOCX_MAX_DEPTH) throw tooBig(`the Word file nests elements ${depth} deep, over the limit of ${DOCX_MAX_DEPTH}`);
+    if (depth > DOCX_MAX_DEPTH) throw tooBig(libText("docxTooDeep", { depth, max: DOCX_MAX_DEPTH }));
   }
 }
 
@@ -84,14 +85,13 @@ export async function readDocxInProcess(bytes: Uint8Array, _opts: ReadOptions): 
     ({ value: html } = await mammoth.convertToHtml({ buffer: numbered }, { ignoreEmptyParagraphs: true }));
   } catch (e) {
     if (e instanceof GongkaiError) throw e;
-    const detail = e instanceof Error ? ` (${e.message.split("\n")[0]})` : "";
-    throw new GongkaiError("E_DOCX_CORRUPT", `the Word file is corrupt or not a .docx${detail}`, {
-      hint: "open and re-save it in Word or LibreOffice; old .doc files must be saved as .docx",
+    throw new GongkaiError("E_DOCX_CORRUPT", e instanceof Error ? libText("docxCorruptDetail", { error: e.message.split("\n")[0] ?? "" }) : libText("docxCorrupt"), {
+      hint: libText("resaveDocx"),
       cause: e,
     });
   }
   const htmlBlocks = fragmentBlocks(html, { tabs: true });
-  if (!htmlBlocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", "the Word file holds no text");
+  if (!htmlBlocks.some((b) => b.text.trim() !== "")) throw new GongkaiError("E_EMPTY", libText("wordNoText"));
   // Re-base the blocks onto a plain-text source: one line per block.
   let source = "";
   const blocks: Block[] = [];

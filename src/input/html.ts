@@ -12,6 +12,7 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import type { Block, DecodedInput } from "../text/blocks.js";
 import { GongkaiError } from "../errors.js";
+import { libText, say } from "../messages.js";
 import { capHtmlDepth, HTML_MAX_DEPTH, HTML_MAX_ELEMENTS, HTML_MAX_TABLE_DEPTH } from "./html-depth.js";
 
 const processor = unified().use(rehypeParse);
@@ -193,15 +194,15 @@ export function readHtml(text: string, encoding: string | null): DecodedInput {
   // tags nested past the cap are blanked (same length, so offsets hold): the walks below recurse per level
   const { html: capped, depth, tables, elements } = capHtmlDepth(source);
   if (elements > HTML_MAX_ELEMENTS) {
-    throw new GongkaiError("E_TOO_LARGE", `the page has ${elements.toLocaleString("en")} elements (the limit is ${HTML_MAX_ELEMENTS.toLocaleString("en")}): more than gongkai reads in bounded memory`, {
-      hint: "save the article alone (the notice and its attachments), or its text",
+    throw new GongkaiError("E_TOO_LARGE", libText("htmlTooManyElements", { n: elements.toLocaleString("en"), max: HTML_MAX_ELEMENTS.toLocaleString("en") }), {
+      hint: libText("saveArticleAlone"),
     });
   }
   const tree = processor.parse(capped) as Root;
   const article = findArticle(tree, weigh(tree));
   const blocks = htmlBlocks(capped, tree, article, true);
   const warnings = depth > HTML_MAX_DEPTH || tables > HTML_MAX_TABLE_DEPTH
-    ? [{ code: "W_HTML_TOO_DEEP", message: `the page nests elements ${depth} deep (tables ${tables} deep): markup below depth ${HTML_MAX_DEPTH} (tables: ${HTML_MAX_TABLE_DEPTH}) was ignored, its text kept` }]
+    ? [{ code: "W_HTML_TOO_DEEP", message: say("htmlTooDeep", { depth, tables, max: HTML_MAX_DEPTH, maxTables: HTML_MAX_TABLE_DEPTH }) }]
     : [];
   return { format: "html", encoding, source, blocks, meta: pageMeta(tree, article), ...(warnings.length ? { warnings } : {}) };
 }

@@ -4,6 +4,7 @@
  * HTML) are imported lazily so that start-up stays small.
  */
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import { lineBlocks, type DecodedInput } from "../text/blocks.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, encodingName } from "./decode.js";
@@ -33,11 +34,11 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 
 
 /** Containers we recognise but do not read: a clear E_UNSUPPORTED beats "binary" or garbage. */
-function unsupported(bytes: Uint8Array): { what: string; hint: string } | null {
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { what: "an RTF file", hint: "save it as .docx or plain text" };
+function unsupported(bytes: Uint8Array): { what: Text; hint: Text } | null {
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { what: libText("kindRtf"), hint: libText("saveAsDocxOrText") };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
     startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
-    return { what: "an image", hint: "run OCR first and parse the text" };
+    return { what: libText("kindImage"), hint: libText("ocrFirst") };
   }
   return null;
 }
@@ -131,7 +132,7 @@ type Reader = (bytes: Uint8Array, opts: ReadOptions) => Promise<DecodedInput>;
 
 /** Readers of container formats, loaded when first needed so that start-up stays small. */
 const CONTAINER_READERS: Record<"pdf" | "ofd" | "docx" | "xlsx" | "xls", () => Promise<Reader>> = {
-  pdf: async () => (await import("./pdf.js")).readPdf,
+  pdf: async () => (await import("./pdf-read.js")).readPdf,
   ofd: async () => (await import("./ofd.js")).readOfd,
   docx: async () => (await import("./docx.js")).readDocx,
   xlsx: async () => (await import("./xlsx.js")).readXlsx,
@@ -146,38 +147,38 @@ async function readOle(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInp
       return readDoc(bytes, opts);
     }
     case "encrypted":
-      throw encryptedError("the Office file");
+      throw encryptedError(libText("theOfficeFile"));
     case "xls":
       return (await CONTAINER_READERS.xls())(bytes, opts);
     case "powerpoint":
     case "other":
-      throw new GongkaiError("E_UNSUPPORTED", `the file is ${kind === "powerpoint" ? "a PowerPoint 97–2003 presentation" : "an OLE2 compound file that is not a Word document"}`, {
-        hint: "save the notice as .docx or PDF",
+      throw new GongkaiError("E_UNSUPPORTED", libText(kind === "powerpoint" ? "kindPowerPoint" : "kindOtherOle"), {
+        hint: libText("saveAsDocxOrPdf"),
       });
     case "corrupt":
-      throw new GongkaiError("E_DOC_CORRUPT", "the file is not a readable OLE2 compound file (Word 97–2003 .doc/.wps)", {
-        hint: "open and re-save it in Word, WPS or LibreOffice (另存为 .docx), or export a PDF",
+      throw new GongkaiError("E_DOC_CORRUPT", libText("oleUnreadable"), {
+        hint: libText("resaveDoc"),
       });
   }
 }
 
 /** Read any supported input from bytes. */
 export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Promise<DecodedInput> {
-  if (bytes.length === 0) throw new GongkaiError("E_EMPTY", "the file is empty");
+  if (bytes.length === 0) throw new GongkaiError("E_EMPTY", libText("fileEmpty"));
   if (!opts.format) {
     const other = unsupported(bytes);
-    if (other) throw new GongkaiError("E_UNSUPPORTED", `the file is ${other.what}, which gongkai cannot read`, { hint: other.hint });
+    if (other) throw new GongkaiError("E_UNSUPPORTED", libText("cannotReadKind", { what: other.what }), { hint: other.hint });
   }
   const format = opts.format ?? sniffFormat(bytes, opts.path);
   const kingsoft = KINGSOFT[extOf(opts.path)];
   if (kingsoft && !opts.format && format === "text") {
-    throw new GongkaiError("E_UNSUPPORTED", "the file is a Kingsoft WPS file in its own format, not the Word/Excel-compatible one", {
-      hint: `open it in WPS and save it as ${kingsoft} (另存为 ${kingsoft})`,
+    throw new GongkaiError("E_UNSUPPORTED", libText("kingsoftOwn"), {
+      hint: libText("kingsoftSaveAs", { ext: kingsoft }),
     });
   }
   if (format === "docx" && !opts.format && isZip(bytes) && !isDocxZip(bytes) && EXT[extOf(opts.path)] !== "docx") {
-    throw new GongkaiError("E_UNSUPPORTED", "the file is a ZIP archive but not a Word .docx (no word/document.xml)", {
-      hint: "pptx and odt are not supported: save the notice as .docx, PDF or text",
+    throw new GongkaiError("E_UNSUPPORTED", libText("zipNotDocx"), {
+      hint: libText("pptxOdtUnsupported"),
     });
   }
   switch (format) {
@@ -194,13 +195,13 @@ export async function readInput(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       const declared = opts.encoding ? undefined : declaredCharset(bytes);
       const { text, encoding } = decodeText(bytes, opts.encoding ?? (declared && !isUtf8(bytes) ? declared : undefined));
       const page = readHtml(text, encoding);
-      if (page.blocks.length === 0) throw new GongkaiError("E_EMPTY", "the page has no article text");
+      if (page.blocks.length === 0) throw new GongkaiError("E_EMPTY", libText("pageNoArticle"));
       return page;
     }
     case "text":
     case "markdown": {
       const { text, encoding } = decodeText(bytes, opts.encoding);
-      if (text.trim() === "") throw new GongkaiError("E_EMPTY", "the file holds only white space");
+      if (text.trim() === "") throw new GongkaiError("E_EMPTY", libText("onlyWhiteSpace"));
       const byExt = EXT[extOf(opts.path)];
       const forced = opts.format ?? (byExt === "markdown" ? "markdown" : undefined);
       return readTextString(text, forced as "text" | "markdown" | undefined, encoding);

@@ -3,6 +3,7 @@
  * cost about 50 s per MB at 1,000 levels) and with table cells. A Markdown file past these limits
  * is read as plain text lines, with a warning, instead of parsed.
  */
+import { say } from "../messages.js";
 
 /** Deepest block nesting (block quotes + list items) handed to remark. */
 export const MARKDOWN_MAX_DEPTH = 32;
@@ -71,7 +72,7 @@ export function markdownShape(source: string): MarkdownShape {
 /** Why the Markdown is not handed to remark, or null when it may be. One line. */
 export function markdownOverLimit(source: string): string | null {
   const { depth, cells } = markdownShape(source);
-  if (depth > MARKDOWN_MAX_DEPTH) return `the Markdown nests ${depth} levels deep (limit ${MARKDOWN_MAX_DEPTH}): read as plain text`;
-  if (cells > MARKDOWN_MAX_TABLE_CELLS) return `the Markdown tables hold ${cells} cells (limit ${MARKDOWN_MAX_TABLE_CELLS}): read as plain text`;
+  if (depth > MARKDOWN_MAX_DEPTH) return say("markdownTooDeep", { depth, max: MARKDOWN_MAX_DEPTH });
+  if (cells > MARKDOWN_MAX_TABLE_CELLS) return say("markdownTooManyCells", { cells, max: MARKDOWN_MAX_TABLE_CELLS });
   return null;
 }

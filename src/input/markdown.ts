@@ -12,6 +12,7 @@ import type { Nodes, Root, RootContent, PhrasingContent } from "mdast";
 import { type Block, type DecodedInput, lineBlocks } from "../text/blocks.js";
 import { markdownOverLimit } from "./markdown-guard.js";
 import { readMarkdownFast } from "./markdown-fast.js";
+import { simpleFrontMatter } from "./front-matter.js";
 
 interface Acc {
   codes: number[];
@@ -159,6 +160,11 @@ export function readMarkdownTree(source: string, encoding: string | null): Decod
 
 /** The scalar fields of YAML front matter, as strings. */
 function frontMatterMeta(yaml: string, meta: Record<string, string>): void {
+  const simple = simpleFrontMatter(yaml);
+  if (simple) {
+    Object.assign(meta, simple);
+    return;
+  }
   try {
     const data: unknown = parseYaml(yaml);
     if (data && typeof data === "object") {

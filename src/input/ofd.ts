@@ -16,6 +16,7 @@
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
 import { readSandboxed } from "./sandbox.js";
@@ -40,9 +41,9 @@ export function readOfd(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedIn
   return readSandboxed("ofd", bytes, opts, () => readOfdInProcess(bytes, opts));
 }
 
-const corrupt = (what: string, cause?: unknown): GongkaiError =>
-  new GongkaiError("E_OFD_CORRUPT", `the OFD file is corrupt: ${what}`, {
-    hint: "download the file again, re-export it from an OFD reader, or get the PDF/Word version of the notice",
+const corrupt = (what: Text | string, cause?: unknown): GongkaiError =>
+  new GongkaiError("E_OFD_CORRUPT", libText("ofdCorrupt", { what }), {
+    hint: libText("ofdHint"),
     ...(cause !== undefined ? { cause } : {}),
   });
 
@@ -51,7 +52,7 @@ export async function readOfdInProcess(bytes: Uint8Array, _opts: ReadOptions): P
   try {
     zip = await JSZip.loadAsync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    throw corrupt(`not a readable zip (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`, e);
+    throw corrupt(libText("ofdNotZip", { error: e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e) }), e);
   }
   const pkg = new Package(zip);
   try {
@@ -74,7 +75,7 @@ class Package {
       declared += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
       this.files.set(normPath(name).toLowerCase(), file);
     });
-    if (declared > OFD_MAX_EXPANDED) throw corrupt(`it unpacks to ${(declared / 1024 ** 2).toFixed(0)} MB, over the limit of ${OFD_MAX_EXPANDED / 1024 ** 2} MB (a decompression bomb?)`);
+    if (declared > OFD_MAX_EXPANDED) throw corrupt(libText("ofdUnpacksTo", { mb: (declared / 1024 ** 2).toFixed(0), max: OFD_MAX_EXPANDED / 1024 ** 2 }));
   }
 
   has(path: string): boolean {
@@ -89,7 +90,7 @@ class Package {
 
   async xml(path: string): Promise<XNode> {
     const file = this.files.get(normPath(path).toLowerCase());
-    if (!file) throw corrupt(`the part ${path} is missing`);
+    if (!file) throw corrupt(libText("ofdPartMissing", { path }));
     const data = await unpack(file, Math.min(OFD_MAX_PART, OFD_MAX_EXPANDED - this.read), path);
     this.read += data.length;
     return parseXml(new TextDecoder("utf-8").decode(data), path);
@@ -109,10 +110,10 @@ function unpack(file: JSZip.JSZipObject, cap: number, path: string): Promise<Uin
       if (size > cap) {
         stopped = true;
         stream.pause();
-        reject(corrupt(`the part ${path} unpacks to more than ${(cap / 1024 ** 2).toFixed(0)} MB (a decompression bomb?)`));
+        reject(corrupt(libText("ofdPartTooBig", { path, mb: (cap / 1024 ** 2).toFixed(0) })));
       } else chunks.push(chunk);
     });
-    stream.on("error", (e: Error) => reject(corrupt(`the part ${path} cannot be unpacked (${e.message})`, e)));
+    stream.on("error", (e: Error) => reject(corrupt(libText("ofdPartUnpack", { path, error: e.message }), e)));
     stream.on("end", () => resolve(Buffer.concat(chunks)));
   });
 }
@@ -153,14 +154,14 @@ export function parseXml(xml: string, part: string): XNode {
   let elements = 0;
   const parser = new SaxesParser({ position: false });
   parser.on("error", (e) => {
-    throw corrupt(`${part} is not well-formed XML (${e.message.split("\n")[0]})`, e);
+    throw corrupt(libText("ofdBadXml", { part, error: e.message.split("\n")[0] ?? "" }), e);
   });
   parser.on("doctype", () => {
-    throw corrupt(`${part} has a DOCTYPE (OFD parts have none; entities are not expanded)`);
+    throw corrupt(libText("ofdDoctype", { part }));
   });
   parser.on("opentag", (tag) => {
-    if (++elements > OFD_MAX_ELEMENTS) throw corrupt(`${part} has more than ${OFD_MAX_ELEMENTS} elements`);
-    if (stack.length > OFD_MAX_DEPTH) throw corrupt(`${part} nests elements more than ${OFD_MAX_DEPTH} deep`);
+    if (++elements > OFD_MAX_ELEMENTS) throw corrupt(libText("ofdTooManyElements", { part, n: OFD_MAX_ELEMENTS }));
+    if (stack.length > OFD_MAX_DEPTH) throw corrupt(libText("ofdTooDeep", { part, n: OFD_MAX_DEPTH }));
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = typeof v === "string" ? v : v.value;
     const node: XNode = { name: localName(tag.name), attrs, children: [], text: "" };
@@ -177,7 +178,7 @@ export function parseXml(xml: string, part: string): XNode {
   parser.on("cdata", onText);
   parser.write(xml).close();
   const top = root.children[0];
-  if (!top) throw corrupt(`${part} has no root element`);
+  if (!top) throw corrupt(libText("ofdNoRoot", { part }));
   return top;
 }
 
@@ -189,7 +190,7 @@ export function numbers(s: string | undefined, what: string): number[] {
   if (s === undefined || s.trim() === "") return [];
   return s.trim().split(/\s+/u).map((t) => {
     const v = Number(t);
-    if (!Number.isFinite(v)) throw corrupt(`${what} holds ${JSON.stringify(t.slice(0, 20))}, not a number`);
+    if (!Number.isFinite(v)) throw corrupt(libText("ofdNotNumber", { what, value: JSON.stringify(t.slice(0, 20)) }));
     return v;
   });
 }
@@ -211,7 +212,7 @@ export function parseDeltas(spec: string | undefined, count: number): number[] {
   };
   const num = (t: string | undefined): number => {
     const v = Number(t);
-    if (t === undefined || !Number.isFinite(v)) throw corrupt(`a DeltaX/DeltaY list holds ${JSON.stringify((t ?? "").slice(0, 20))}, not a number`);
+    if (t === undefined || !Number.isFinite(v)) throw corrupt(libText("ofdDeltaNotNumber", { value: JSON.stringify((t ?? "").slice(0, 20)) }));
     return v;
   };
   while (out.length < count) {
@@ -220,7 +221,7 @@ export function parseDeltas(spec: string | undefined, count: number): number[] {
     if (t === "g") {
       const n = num(token());
       const v = num(token());
-      if (n < 0) throw corrupt("a DeltaX/DeltaY repeat count is negative");
+      if (n < 0) throw corrupt(libText("ofdDeltaNegative"));
       for (let k = Math.min(Math.floor(n), count - out.length); k > 0; k--) out.push(v);
     } else out.push(num(t));
   }
@@ -260,7 +261,7 @@ export function textItems(obj: XNode, budget: { glyphs: number }): Item[] {
   let penY = 0;
   for (const code of children(obj, "TextCode")) {
     const chars = [...code.text];
-    if ((budget.glyphs -= chars.length) < 0) throw corrupt(`a page has more than ${OFD_MAX_GLYPHS} glyphs`);
+    if ((budget.glyphs -= chars.length) < 0) throw corrupt(libText("ofdTooManyGlyphs", { n: OFD_MAX_GLYPHS }));
     const x0 = code.attrs["X"] !== undefined ? numbers(code.attrs["X"], "a TextCode X")[0] ?? penX : penX;
     const y0 = code.attrs["Y"] !== undefined ? numbers(code.attrs["Y"], "a TextCode Y")[0] ?? penY : penY;
     const dx = parseDeltas(code.attrs["DeltaX"], chars.length - 1);
@@ -297,9 +298,9 @@ export function abbreviatedSubpaths(data: string): { points: [number, number][];
   for (let i = 0; i < toks.length; ) {
     const op = toks[i++]!;
     const n = ARGS[op];
-    if (n === undefined) throw corrupt(`a path's AbbreviatedData holds ${JSON.stringify(op.slice(0, 20))}`);
+    if (n === undefined) throw corrupt(libText("ofdPathData", { value: JSON.stringify(op.slice(0, 20)) }));
     const args = toks.slice(i, i + n).map(Number);
-    if (args.length < n || args.some((v) => !Number.isFinite(v))) throw corrupt(`a path's ${op} command lacks its numbers`);
+    if (args.length < n || args.some((v) => !Number.isFinite(v))) throw corrupt(libText("ofdPathNumbers", { op }));
     i += n;
     const last = (): [number, number] => [args[n - 2]!, args[n - 1]!];
     if (op === "S" || op === "M") {
@@ -338,7 +339,7 @@ function pageObjects(content: XNode | undefined, budget: { objects: number; glyp
   const walk = (n: XNode): void => {
     for (const c of n.children) {
       if (c.name === "TextObject" || c.name === "PathObject") {
-        if (--budget.objects < 0) throw corrupt(`a page has more than ${OFD_MAX_OBJECTS} objects`);
+        if (--budget.objects < 0) throw corrupt(libText("ofdTooManyObjects", { n: OFD_MAX_OBJECTS }));
         if (c.name === "TextObject") for (const it of textItems(c, budget)) items.push(it);
         else for (const s of pathSegments(c)) segments.push(s);
       } else if (c.name === "Layer" || c.name === "PageBlock") walk(c);
@@ -351,17 +352,17 @@ function pageObjects(content: XNode | undefined, budget: { objects: number; glyp
 const boxHeight = (area: XNode | undefined): number | undefined => numbers(child(area, "PhysicalBox")?.text, "a PhysicalBox")[3];
 
 async function readPackage(pkg: Package): Promise<DecodedInput> {
-  if (!pkg.has("OFD.xml")) throw corrupt("it has no OFD.xml");
+  if (!pkg.has("OFD.xml")) throw corrupt(libText("ofdNoOfdXml"));
   const ofd = await pkg.xml("OFD.xml");
   const docRoot = child(child(ofd, "DocBody"), "DocRoot")?.text.trim();
-  if (!docRoot) throw corrupt("OFD.xml names no DocRoot");
+  if (!docRoot) throw corrupt(libText("ofdNoDocRoot"));
   const docPath = normPath(docRoot);
-  if (!pkg.has(docPath)) throw corrupt(`the document ${docPath} is missing`);
+  if (!pkg.has(docPath)) throw corrupt(libText("ofdDocMissing", { path: docPath }));
   const doc = await pkg.xml(docPath);
   const common = child(doc, "CommonData");
   const defaultHeight = boxHeight(child(common, "PageArea")) ?? 297;
   const pageRefs = children(child(doc, "Pages"), "Page");
-  if (pageRefs.length > OFD_MAX_PAGES) throw corrupt(`it has ${pageRefs.length} pages, over the limit of ${OFD_MAX_PAGES}`);
+  if (pageRefs.length > OFD_MAX_PAGES) throw corrupt(libText("ofdTooManyPages", { n: pageRefs.length, max: OFD_MAX_PAGES }));
   const templates = new Map(children(common, "TemplatePage").map((t) => [t.attrs["ID"] ?? "", pkg.locate(docPath, t.attrs["BaseLoc"] ?? "")]));
 
   const pageXml: { path: string; node: XNode }[] = [];
@@ -395,7 +396,7 @@ async function readPackage(pkg: Package): Promise<DecodedInput> {
     pages.push(layoutPage(items, segments, height));
   }
   if (!pages.some((p) => p.elements.length > 0)) {
-    throw new GongkaiError("E_EMPTY", "the OFD file holds no text (scanned pages?)", { hint: "OCR the pages, or get the PDF/Word version of the notice" });
+    throw new GongkaiError("E_EMPTY", libText("ofdNoText"), { hint: libText("ofdOcrHint") });
   }
   const { source, blocks } = layoutPages(pages);
   return { format: "ofd", encoding: null, source, blocks, pages: pages.length };

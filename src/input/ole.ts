@@ -5,6 +5,7 @@
  */
 import CFB from "cfb";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
@@ -34,7 +35,7 @@ export function oleKind(bytes: Uint8Array): OleKind {
 }
 
 /** A password-protected Word or Office file: gongkai never asks for Office passwords. */
-export const encryptedError = (what: string): GongkaiError =>
-  new GongkaiError("E_ENCRYPTED", `${what} is password-protected`, {
-    hint: "remove the password (打开→另存为 without a password) and parse the saved copy",
+export const encryptedError = (what: Text): GongkaiError =>
+  new GongkaiError("E_ENCRYPTED", libText("passwordProtected", { what }), {
+    hint: libText("removePassword"),
   });

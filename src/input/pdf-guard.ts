@@ -8,6 +8,7 @@
  */
 import { constants, inflateSync } from "node:zlib";
 import { GongkaiError } from "../errors.js";
+import { libText } from "../messages.js";
 
 /** Total bytes the non-image Flate streams of one PDF may unpack to (text pages: ~10–50 KB each; fonts a few MB). */
 export const PDF_MAX_EXPANDED_MB = 64;
@@ -48,8 +49,8 @@ export function checkPdfExpansion(bytes: Uint8Array, maxBytes = PDF_MAX_EXPANDED
     if (dict.includes("/FlateDecode") && !/\/Subtype\s*\/Image\b/u.test(dict)) {
       total += inflatedSize(buf.subarray(start, stop), maxBytes - total);
       if (total > maxBytes) {
-        throw new GongkaiError("E_PDF_CORRUPT", `the PDF's compressed streams expand past ${Math.round(maxBytes / 1048576)} MB (the limit per input)`, {
-          hint: "it may be a decompression bomb; re-save or export the file",
+        throw new GongkaiError("E_PDF_CORRUPT", libText("pdfExpands", { mb: Math.round(maxBytes / 1048576) }), {
+          hint: libText("mayBeBombFile"),
         });
       }
     }

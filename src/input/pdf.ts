@@ -6,16 +6,16 @@
  * pdf.js is used directly (the same pdfjs-dist that pdf-parse v2 wraps) because PDFParse does
  * not expose item positions.
  */
+import { Line, Point, restoreBuiltins } from "./pdf-geometry.js";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Line, Point } from "pdf-parse";
 import { GongkaiError } from "../errors.js";
+import { libText, say, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { isCjk } from "../text/chars.js";
 import { type Item, layoutPage, layoutPages, type PageContent, pathRules, type Segment } from "./positioned.js";
 import type { ReadOptions } from "./types.js";
 import { checkPdfExpansion } from "./pdf-guard.js";
-import { readSandboxed } from "./sandbox.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
@@ -30,11 +30,11 @@ type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 export const PDF_OPEN_TIMEOUT_MS = 30_000;
 export const PDF_PAGE_TIMEOUT_MS = 20_000;
 
-function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+function bounded<T>(work: Promise<T>, ms: number, what: Text): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new GongkaiError("E_PDF_CORRUPT", `pdf.js did not finish ${what} within ${ms / 1000} s`, { hint: "the PDF may be damaged; re-save it or export the text" })),
+      () => reject(new GongkaiError("E_PDF_CORRUPT", libText("pdfTimeout", { what, s: ms / 1000 }), { hint: libText("pdfMayBeDamaged") })),
       ms,
     );
   });
@@ -49,13 +49,8 @@ function assetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: path.join(root, "cmaps") + path.sep, standardFontDataUrl: path.join(root, "standard_fonts") + path.sep };
 }
 
-/**
- * The legacy build's core-js polyfills replace Array.prototype.push for the whole process, which makes
- * everything after the first PDF slower (measured: 1.5× CPU for the text pipeline in the same worker);
- * Node 20's native push needs no polyfill, so it is put back once the module is loaded.
- */
+/** pdf.js and its "fake worker"; the builtins its polyfills replace are put back (pdf-geometry.ts). */
 async function loadPdfJs(): Promise<PdfJs> {
-  const push = Array.prototype.push;
   try {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // its "fake worker" is loaded now, not inside the first file's opening step (which has a time bound)
@@ -63,14 +58,22 @@ async function loadPdfJs(): Promise<PdfJs> {
     await import(workerModule);
     return pdfjs;
   } finally {
-    Array.prototype.push = push;
+    restoreBuiltins();
   }
 }
 
-/** Read a PDF on the reader thread (sandbox.ts): a stuck pdf.js is stopped from outside. */
-export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedInput> {
-  return readSandboxed("pdf", bytes, opts, () => readPdfInProcess(bytes, opts));
-}
+/**
+ * A stand-in for the DOM document pdf.js installs fonts into: its one style sheet takes the @font-face
+ * rules and drops them. By default in Node pdf.js disables font faces, and then, building a page's
+ * operator list (read here only for its rule paths), it converts every glyph shown into a drawing path
+ * for a canvas: a tenth of a read's CPU time, for rendering that gongkai never does. With font faces on,
+ * each font is "installed" here once instead; text and operators come out the same. Should a pdf.js
+ * version ask this document for more, installing fails and pdf.js falls back to glyph paths by itself.
+ */
+const FONT_SINK_DOCUMENT = {
+  createElement: () => ({ sheet: { insertRule: () => 0, cssRules: [] }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
 
 /** Called after each step of a read (pdf.js loaded, the file opened with its page count, each page read). */
 export type ReadProgress = (p: { pages?: number }) => void;
@@ -88,10 +91,12 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions, pro
     verbosity: 0,
     isEvalSupported: false,
     useSystemFonts: false,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK_DOCUMENT,
     stopAtErrors: false,
   });
   try {
-    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, "opening the file");
+    const doc = await bounded(task.promise, PDF_OPEN_TIMEOUT_MS, libText("pdfOpening"));
     progress({ pages: doc.numPages });
     return assemble(await extractPages(pdfjs, doc, progress));
   } catch (e) {
@@ -104,9 +109,9 @@ export async function readPdfInProcess(bytes: Uint8Array, opts: ReadOptions, pro
 async function extractPages(pdfjs: PdfJs, doc: PdfDocument, progress: ReadProgress): Promise<PageContent[]> {
   const pages: PageContent[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, `loading page ${n}`);
+    const page = await bounded(doc.getPage(n), PDF_PAGE_TIMEOUT_MS, libText("pdfLoadingPage", { n }));
     try {
-      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, `reading page ${n}`));
+      pages.push(await bounded(readPage(pdfjs, page), PDF_PAGE_TIMEOUT_MS, libText("pdfReadingPage", { n })));
     } finally {
       page.cleanup();
     }
@@ -120,12 +125,12 @@ function pdfError(e: unknown, opts: ReadOptions): GongkaiError {
   const err = e as { name?: string; message?: string; code?: number };
   if (err?.name === "PasswordException") {
     const wrong = err.code === 2 || opts.password !== undefined;
-    return new GongkaiError("E_PDF_ENCRYPTED", wrong ? "the PDF is encrypted and the password is wrong" : "the PDF is encrypted with a password", {
-      hint: "pass the user password with --password",
+    return new GongkaiError("E_PDF_ENCRYPTED", libText(wrong ? "pdfWrongPassword" : "pdfNeedsPassword"), {
+      hint: libText("passPassword"),
     });
   }
-  const detail = err?.message ? ` (${String(err.message).split("\n")[0]})` : "";
-  return new GongkaiError("E_PDF_CORRUPT", `the PDF is corrupt or truncated${detail}`, { hint: "download the file again or re-save it", cause: e });
+  const detail = err?.message ? libText("pdfCorruptDetail", { error: String(err.message).split("\n")[0] ?? "" }) : libText("pdfCorrupt");
+  return new GongkaiError("E_PDF_CORRUPT", detail, { hint: libText("downloadAgain"), cause: e });
 }
 
 async function readPage(pdfjs: PdfJs, page: PdfPage): Promise<PageContent> {
@@ -226,19 +231,19 @@ function assemble(pages: PageContent[]): DecodedInput {
   const all = pages.flatMap((p) => p.elements.map((e) => (e.kind === "line" ? e.text : e.rows.flat().join("")))).join("");
   const stats = garbledShare(all);
   if (stats.total < Math.max(16, 4 * pages.length)) {
-    throw new GongkaiError("E_PDF_NO_TEXT", "no text layer — the PDF looks scanned; run OCR first", {
-      hint: "OCR the file (e.g. ocrmypdf -l chi_sim) and parse the result",
+    throw new GongkaiError("E_PDF_NO_TEXT", libText("pdfNoText"), {
+      hint: libText("pdfOcrHint"),
     });
   }
   // Fonts without a usable ToUnicode map come out as U+FFFD/private-use codes or as Latin-1 look-alikes.
   if (stats.bad / stats.total > 0.2 || (stats.cjk / stats.total < 0.05 && stats.latinExt / stats.total > 0.3)) {
-    throw new GongkaiError("E_PDF_GARBLED", "the PDF text layer is garbled (fonts without a Unicode map)", {
-      hint: "OCR the rendered pages instead, or get the Word/HTML version of the notice",
+    throw new GongkaiError("E_PDF_GARBLED", libText("pdfGarbled"), {
+      hint: libText("pdfGarbledHint"),
     });
   }
   // Some pages without text among pages with text: scanned pages mixed in. Say so; their text is missing.
   const empty = pages.flatMap((p, i) => (p.elements.length === 0 ? [i + 1] : []));
-  const warnings = empty.length ? [{ code: "W_PDF_PAGES_NO_TEXT", message: `${empty.length > 1 ? `pages ${empty.join(", ")} have` : `page ${empty[0]} has`} no text layer (scanned?): that text is missing; run OCR first` }] : [];
+  const warnings = empty.length ? [{ code: "W_PDF_PAGES_NO_TEXT", message: say(empty.length > 1 ? "pdfPagesNoText" : "pdfPageNoText", { pages: empty.join(", ") }) }] : [];
   const { source, blocks } = layoutPages(pages);
   return { format: "pdf", encoding: null, source, blocks, pages: pages.length, ...(warnings.length ? { warnings } : {}) };
 }

@@ -7,7 +7,7 @@
  * without rules, removes page furniture (page numbers, running headers/footers) and joins tables
  * across page breaks, and returns the text with one block per line or table row.
  */
-import { Line, LineStore, Point } from "pdf-parse";
+import { Line, LineStore, Point } from "./pdf-geometry.js";
 import { DOC_NUMBER_END_RE, PAGE_FURNITURE_RE, TITLE_END_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock } from "../text/blocks.js";
 import { fold } from "../text/chars.js";

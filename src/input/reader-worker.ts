@@ -1,6 +1,7 @@
 /** Reader-thread entry (see sandbox.ts): reads one PDF, .docx or .doc per message and posts the blocks back. */
 import { parentPort } from "node:worker_threads";
 import { isGongkaiError } from "../errors.js";
+import { libText } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { READ_ERROR_CODE, type SandboxReply, type SandboxRequest } from "./sandbox.js";
 
@@ -19,8 +20,8 @@ parentPort?.on("message", (m: SandboxRequest) => {
     (input) => parentPort?.postMessage({ id: m.id, ok: true, input } satisfies SandboxReply),
     (e: unknown) => {
       const error = isGongkaiError(e)
-        ? { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }
-        : { code: READ_ERROR_CODE[m.format], message: `the file could not be read (${String((e as Error)?.message ?? e).split("\n")[0]})` };
+        ? { code: e.code, message: e.text ?? e.message, ...(e.hint ? { hint: e.hintText ?? e.hint } : {}) } // the entries cross the thread
+        : { code: READ_ERROR_CODE[m.format], message: libText("fileUnreadable", { error: String((e as Error)?.message ?? e).split("\n")[0] ?? "" }) };
       parentPort?.postMessage({ id: m.id, ok: false, error } satisfies SandboxReply);
     },
   );

@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { GongkaiError, type ErrorCode } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import type { ReadOptions } from "./types.js";
 
@@ -41,11 +42,11 @@ export interface SandboxRequest {
 export type SandboxReply =
   | { readonly id: number; readonly progress: { readonly pages?: number } }
   | { readonly id: number; readonly ok: true; readonly input: DecodedInput }
-  | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: string; hint?: string } };
+  | { readonly id: number; readonly ok: false; readonly error: { code: ErrorCode; message: Text | string; hint?: Text | string } };
 
 /** The error a reader failure is reported as, per format. */
 export const READ_ERROR_CODE: Record<SandboxedFormat, ErrorCode> = { pdf: "E_PDF_CORRUPT", docx: "E_DOCX_CORRUPT", doc: "E_DOC_CORRUPT", ofd: "E_OFD_CORRUPT", xlsx: "E_XLS_CORRUPT", xls: "E_XLS_CORRUPT" };
-const NAME: Record<SandboxedFormat, string> = { pdf: "the PDF", docx: "the Word file", doc: "the Word 97–2003 file", ofd: "the OFD file", xlsx: "the spreadsheet", xls: "the spreadsheet" };
+const NAME: Record<SandboxedFormat, Text> = { pdf: libText("thePdf"), docx: libText("theWordFile"), doc: libText("theDoc"), ofd: libText("theOfd"), xlsx: libText("theSheet"), xls: libText("theSheet") };
 
 const envMs = (name: string, def: number): number => {
   const env = Number(process.env[name]);
@@ -110,9 +111,9 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
       void w.terminate();
       reject(e);
     };
-    const hint = { hint: "the file may be damaged or built to hang readers; re-save or export it" };
-    const tooLong = (limit: number, what = ""): void =>
-      stop(new GongkaiError(READ_ERROR_CODE[format], `reading ${NAME[format]}${what} took longer than ${limit / 1000} s (the limit per input)`, hint));
+    const hint = { hint: libText("mayHangReaders") };
+    const tooLong = (limit: number, step: Text | "" = ""): void =>
+      stop(new GongkaiError(READ_ERROR_CODE[format], libText("readTooLong", { what: NAME[format], step, s: limit / 1000 }), hint));
     const timer = setTimeout(() => tooLong(ms), ms);
     let budget: NodeJS.Timeout | undefined;
     let step: NodeJS.Timeout | undefined;
@@ -122,12 +123,12 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
       if ("progress" in m) {
         // the reader is moving: the next step gets its own bound (the first report comes once pdf.js is loaded)
         clearTimeout(step);
-        const what = steps === 0 ? " (opening it)" : ` (page ${steps})`;
+        const what = steps === 0 ? libText("stepOpening") : libText("stepPage", { n: steps });
         step = setTimeout(() => tooLong(stepMs, what), stepMs);
         steps++;
         if (m.progress.pages !== undefined && budget === undefined) {
           const whole = Math.min(ms, READ_BASE_MS + READ_PAGE_MS * m.progress.pages);
-          if (whole < ms) budget = setTimeout(() => tooLong(whole, ` (${m.progress.pages} pages)`), whole);
+          if (whole < ms) budget = setTimeout(() => tooLong(whole, libText("stepPages", { n: m.progress.pages ?? 0 })), whole);
         }
         return;
       }
@@ -138,8 +139,8 @@ function readOnWorker(target: Target, format: SandboxedFormat, bytes: Uint8Array
     const onError = (e: Error & { code?: string }): void => {
       const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
       stop(new GongkaiError(READ_ERROR_CODE[format], oom
-        ? `reading ${NAME[format]} needs more than ${READ_HEAP_MB} MB of memory (the limit per input)`
-        : `reading ${NAME[format]} failed: ${(e.message ?? String(e)).split("\n")[0]}`, { hint: oom ? "it may be a decompression bomb; re-save or export it" : "re-save or export the file" }));
+        ? libText("readNeedsMemory", { what: NAME[format], mb: READ_HEAP_MB })
+        : libText("readFailed", { what: NAME[format], error: (e.message ?? String(e)).split("\n")[0] ?? "" }), { hint: libText(oom ? "mayBeBomb" : "resaveOrExport") }));
     };
     const onExit = (): void => onError(Object.assign(new Error("the reader thread stopped"), { code: "ERR_WORKER_EXITED" }));
     const cleanup = (): void => {

@@ -9,6 +9,7 @@
  * printed under an `附件N` line. Sheets that are not task tables are printed first, so that no
  * table's rows run on into them. Empty sheets are skipped; hidden sheets are read, with a warning.
  */
+import { say } from "../messages.js";
 import { ATTACHMENT_HEADER_RE } from "../extract/patterns.js";
 import { mapColumns } from "../extract/table.js";
 import { fold, squash } from "../text/chars.js";
@@ -84,7 +85,7 @@ export function workbookInput(format: "xlsx" | "xls", sheets: readonly SheetData
   for (const s of sheets) {
     const t = sheetTable(s);
     if (!t) continue;
-    if (s.hidden) warnings.push({ code: "W_SHEET_HIDDEN", message: `sheet "${s.name}" is hidden in the workbook: it was read too` });
+    if (s.hidden) warnings.push({ code: "W_SHEET_HIDDEN", message: say("sheetHidden", { name: s.name }) });
     tables.push(t);
   }
   const tasks = tables.filter((t) => t.task);

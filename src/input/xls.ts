@@ -10,6 +10,7 @@
 import CFB from "cfb";
 import iconv from "iconv-lite";
 import { GongkaiError } from "../errors.js";
+import { libText, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { readSandboxed } from "./sandbox.js";
 import { SHEET_MAX_CELLS, SHEET_MAX_SHEETS, type SheetData, workbookInput } from "./sheet.js";
@@ -32,12 +33,12 @@ const R = {
   MERGEDCELLS: 0x00e5, FORMAT: 0x041e, XF: 0x00e0, CODEPAGE: 0x0042, FILEPASS: 0x002f, DATEMODE: 0x0022,
 } as const;
 
-export const xlsCorrupt = (why: string): GongkaiError =>
-  new GongkaiError("E_XLS_CORRUPT", `the spreadsheet is corrupt (${why})`, { hint: "open and re-save it in Excel, WPS or LibreOffice (as .xlsx)" });
+export const xlsCorrupt = (why: Text): GongkaiError =>
+  new GongkaiError("E_XLS_CORRUPT", libText("sheetCorrupt", { why }), { hint: libText("resaveSheetXlsx") });
 
-const tooLarge = (what: string): GongkaiError =>
-  new GongkaiError("E_XLS_CORRUPT", `the spreadsheet is too large: ${what}`, {
-    hint: "the file may be built to hang readers; save the task table alone as a new workbook",
+const tooLarge = (what: Text): GongkaiError =>
+  new GongkaiError("E_XLS_CORRUPT", libText("sheetTooLarge", { what }), {
+    hint: libText("sheetHangHint"),
   });
 
 /** The Workbook (BIFF8) or Book (BIFF5) stream of the container. */
@@ -46,11 +47,11 @@ function workbookStream(bytes: Uint8Array): Uint8Array {
   try {
     cfb = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
   } catch (e) {
-    throw xlsCorrupt(`the OLE2 container cannot be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
+    throw xlsCorrupt(libText("oleContainerUnreadable", { error: String((e as Error)?.message ?? e).split("\n")[0] ?? "" }));
   }
   const entry = cfb.FileIndex.find((f, i) => f.type === 2 && /^(?:workbook|book)$/iu.test((cfb.FullPaths[i] ?? "").split("/").filter(Boolean).pop() ?? ""));
   const content = entry?.content;
-  if (!content || content.length === 0) throw xlsCorrupt("no Workbook stream");
+  if (!content || content.length === 0) throw xlsCorrupt(libText("noStream", { name: "Workbook" }));
   return content instanceof Uint8Array ? content : Uint8Array.from(content);
 }
 
@@ -101,7 +102,7 @@ interface Ctx {
 }
 
 function counted(ctx: Ctx): void {
-  if (++ctx.records > XLS_MAX_RECORDS) throw tooLarge(`more than ${XLS_MAX_RECORDS} records`);
+  if (++ctx.records > XLS_MAX_RECORDS) throw tooLarge(libText("moreRecords", { n: XLS_MAX_RECORDS }));
 }
 
 /** 8-bit characters: Latin-1 in a BIFF8 Unicode workbook, else the workbook's code page (936 = GBK). */
@@ -204,7 +205,7 @@ function readSst(ctx: Ctx, segs: readonly Rec[]): void {
       left -= n;
     }
     chars += cch;
-    if (chars > XLS_MAX_SST_CHARS) throw tooLarge(`more than ${XLS_MAX_SST_CHARS} characters of shared strings`);
+    if (chars > XLS_MAX_SST_CHARS) throw tooLarge(libText("moreSstChars", { n: XLS_MAX_SST_CHARS }));
     ctx.sst.push(s);
     skipBytes(4 * runs + (ext >>> 0));
   }
@@ -220,7 +221,7 @@ interface Bound {
 function readGlobals(ctx: Ctx): Bound[] {
   const { d } = ctx;
   const bof = recordAt(d, 0);
-  if (!bof || bof.type !== R.BOF) throw xlsCorrupt("the Workbook stream does not open with a BOF record");
+  if (!bof || bof.type !== R.BOF) throw xlsCorrupt(libText("noBof"));
   ctx.biff5 = u16(d, bof.start) < 0x0600;
   const sheets: Bound[] = [];
   const xfIfmt: number[] = [];
@@ -232,8 +233,8 @@ function readGlobals(ctx: Ctx): Bound[] {
       case R.EOF:
         return finishGlobals(ctx, sheets, xfIfmt);
       case R.FILEPASS:
-        throw new GongkaiError("E_ENCRYPTED", "the spreadsheet is password-protected (encrypted)", {
-          hint: "open it with its password in Excel, WPS or LibreOffice, save it without a password, and parse that copy",
+        throw new GongkaiError("E_ENCRYPTED", libText("sheetEncrypted"), {
+          hint: libText("sheetPasswordHint"),
         });
       case R.CODEPAGE:
         ctx.codepage = u16(d, rec.start);
@@ -248,7 +249,7 @@ function readGlobals(ctx: Ctx): Bound[] {
         if (xfIfmt.length < 65536) xfIfmt.push(u16(d, rec.start + 2));
         break;
       case R.BOUNDSHEET: {
-        if (sheets.length >= SHEET_MAX_SHEETS) throw tooLarge(`more than ${SHEET_MAX_SHEETS} sheets`);
+        if (sheets.length >= SHEET_MAX_SHEETS) throw tooLarge(libText("moreSheets", { n: SHEET_MAX_SHEETS }));
         const kind = d[rec.start + 5] ?? 0;
         const name = recString(ctx, rec.start + 6, rec.end, 1).text;
         if (kind === 0) sheets.push({ name, offset: u32(d, rec.start), hidden: ((d[rec.start + 4] ?? 0) & 3) !== 0 });
@@ -280,10 +281,10 @@ function readSheet(ctx: Ctx, sheet: Bound): SheetData {
   const cells: GridCell[] = [];
   const merges: CellRange[] = [];
   const bof = recordAt(d, sheet.offset);
-  if (!bof || bof.type !== R.BOF) throw xlsCorrupt(`sheet "${sheet.name}" does not start with a BOF record`);
+  if (!bof || bof.type !== R.BOF) throw xlsCorrupt(libText("sheetNoBof", { name: sheet.name }));
   const add = (row: number, col: number, text: string): void => {
     if (!text.trim()) return;
-    if (++ctx.cells > SHEET_MAX_CELLS) throw tooLarge(`more than ${SHEET_MAX_CELLS} cells`);
+    if (++ctx.cells > SHEET_MAX_CELLS) throw tooLarge(libText("moreCells", { n: SHEET_MAX_CELLS }));
     cells.push({ row, col, text });
   };
   const num = (p: number, n: number): string => displayNumber(n, ctx.xfFormat[u16(d, p + 4)], ctx.date1904);
@@ -365,6 +366,6 @@ export function readBiff(stream: Uint8Array): SheetData[] {
 
 export async function readXlsInProcess(bytes: Uint8Array, _opts: ReadOptions): Promise<DecodedInput> {
   const input = workbookInput("xls", readBiff(workbookStream(bytes)));
-  if (input.blocks.length === 0) throw new GongkaiError("E_EMPTY", "the workbook has no cell with text");
+  if (input.blocks.length === 0) throw new GongkaiError("E_EMPTY", libText("workbookNoText"));
   return input;
 }

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { GongkaiError } from "../errors.js";
+import { isText, libText, type Text } from "../messages.js";
 import type { DecodedInput } from "../text/blocks.js";
 import { readSandboxed } from "./sandbox.js";
 import { SHEET_MAX_CELLS, SHEET_MAX_SHEETS, type SheetData, workbookInput } from "./sheet.js";
@@ -23,15 +24,16 @@ export function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<DecodedI
   return readSandboxed("xlsx", bytes, opts, () => readXlsxInProcess(bytes, opts));
 }
 
-export const tooLarge = (what: string): GongkaiError =>
-  new GongkaiError("E_XLS_CORRUPT", `the spreadsheet is too large: ${what}`, {
-    hint: "the file may be a decompression bomb or built to hang readers; save the task table alone as a new workbook",
+export const tooLarge = (what: Text): GongkaiError =>
+  new GongkaiError("E_XLS_CORRUPT", libText("sheetTooLarge", { what }), {
+    hint: libText("sheetBombHint"),
   });
 
 const corrupt = (e: unknown): GongkaiError => {
-  const detail = e instanceof Error ? ` (${e.message.split("\n")[0]})` : "";
-  return new GongkaiError("E_XLS_CORRUPT", `the spreadsheet is corrupt or not an .xlsx${detail}`, {
-    hint: "open and re-save it in Excel, WPS or LibreOffice",
+  const error = isText(e) ? e : e instanceof Error ? e.message.split("\n")[0] ?? "" : null;
+  const detail = error === null ? libText("xlsxCorrupt") : libText("xlsxCorruptDetail", { error });
+  return new GongkaiError("E_XLS_CORRUPT", detail, {
+    hint: libText("resaveSheet"),
     cause: e,
   });
 };
@@ -55,7 +57,7 @@ function inflateCounted(file: JSZip.JSZipObject, budget: { bytes: number; cells:
         budget.bytes -= chunk.length;
         if (budget.bytes < 0) {
           stream.pause();
-          reject(tooLarge(`its XML unpacks to more than ${XLSX_MAX_EXPANDED / 1024 ** 2} MB`));
+          reject(tooLarge(libText("xmlUnpacksPast", { mb: XLSX_MAX_EXPANDED / 1024 ** 2 })));
           return;
         }
         if (!countCells) return;
@@ -64,7 +66,7 @@ function inflateCounted(file: JSZip.JSZipObject, budget: { bytes: number; cells:
         tail = text.slice(-2);
         if (budget.cells > SHEET_MAX_CELLS) {
           stream.pause();
-          reject(tooLarge(`more than ${SHEET_MAX_CELLS} cells`));
+          reject(tooLarge(libText("moreCells", { n: SHEET_MAX_CELLS })));
         }
       })
       .on("error", (e: Error) => reject(corrupt(e)))
@@ -82,10 +84,10 @@ async function checkZip(buffer: Buffer): Promise<void> {
     throw corrupt(e);
   }
   const names = Object.keys(zip.files);
-  if (names.length > XLSX_MAX_PARTS) throw tooLarge(`${names.length} parts in the zip`);
-  if (!zip.file("xl/workbook.xml")) throw corrupt(new Error("no xl/workbook.xml"));
+  if (names.length > XLSX_MAX_PARTS) throw tooLarge(libText("nZipParts", { n: names.length }));
+  if (!zip.file("xl/workbook.xml")) throw corrupt(libText("noWorkbookXml"));
   const sheets = names.filter((n) => /^xl\/worksheets\/[^/]{1,200}\.xml$/iu.test(n));
-  if (sheets.length > SHEET_MAX_SHEETS) throw tooLarge(`${sheets.length} sheets`);
+  if (sheets.length > SHEET_MAX_SHEETS) throw tooLarge(libText("nSheets", { n: sheets.length }));
   const budget = { bytes: XLSX_MAX_EXPANDED, cells: 0 };
   for (const n of names) {
     const f = zip.file(n);
@@ -136,6 +138,6 @@ export async function readXlsxInProcess(bytes: Uint8Array, _opts: ReadOptions): 
     return { name: ws.name, hidden: ws.state === "hidden" || ws.state === "veryHidden", cells, merges };
   });
   const input = workbookInput("xlsx", sheets);
-  if (input.blocks.length === 0) throw new GongkaiError("E_EMPTY", "the workbook has no cell with text");
+  if (input.blocks.length === 0) throw new GongkaiError("E_EMPTY", libText("workbookNoText"));
   return input;
 }

@@ -19,9 +19,9 @@
  * structure the parser missed: that is the point.
  */
 import type { Span } from "../extract/types.js";
+import { say } from "../messages.js";
 import type { Coverage, CoverageCount } from "../schema.js";
-import { cleanLine, type Seg } from "../text/blocks.js";
-import { fold } from "../text/chars.js";
+import type { Seg } from "../text/blocks.js";
 import type { SourceText } from "../text/source-text.js";
 
 export type CoverageHitKind = "label" | "verb" | "marker" | "inline" | "serial" | "column";
@@ -47,36 +47,46 @@ const LABEL_AT =
 /** The same words alone in a cell: the header of a role column. */
 const ROLE_HEADER =
   /^(?:主要)?(?:牵头|责任|配合|协办|协同|协作|参与|参加|主办|承办|指导|实施|主责|负责|督办|支撑|主管)\p{Script=Han}{0,4}?(?:单位|部门|处室|科室|主体|机构)(?:\([^()]{0,8}\))?$/u;
-/** Character tests run on every character: sets of UTF-16 codes (no one-character strings). */
-const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
-const LABEL_FIRST = codes("牵责配协参主承指实负督支");
+/**
+ * Character tests run on every character: one table of class bits by UTF-16 code (no
+ * one-character strings, no hashing); `classes(chars, bit)` sets a bit for each character.
+ */
+const CLASS = new Uint8Array(65536);
+const classes = (chars: string, bit: number): number => {
+  for (const c of chars) CLASS[c.charCodeAt(0)]! |= bit;
+  return bit;
+};
+const is = (code: number, bit: number): boolean => (CLASS[code]! & bit) !== 0;
+const LABEL_FIRST = classes("牵责配协参主承指实负督支", 1);
 /** Words that make the label an address (各责任单位：, 有关牵头单位：), not a clause. */
-const ADDRESS_BEFORE = codes("各关");
+const ADDRESS_BEFORE = classes("各关", 2);
 
 /** A role verb, and the endings of a unit-like name right before it (or a connector after such a name). */
 const VERB_AT = /(?:牵头|负责|配合|参与|协助|指导)(?!人|同志|制)/uy;
-const VERB_FIRST = codes("牵负配参协指");
+const VERB_FIRST = classes("牵负配参协指", 4);
 const UNIT_END_BEFORE = /(?:局|委|办|部|厅|院|会|府|室|处|中心|公司|集团|单位|部门|小组|组|街道|乡镇|镇|区|县|市|站|所|队|社|行|署)(?:按职责分工|按职责|按分工|分别|共同)?$/u;
 
 /** Marker shapes, tried at a line start or after a sentence end (folded text: （ → (, ． → .). */
 const MARKER_AT =
   /(?:[一二三四五六七八九十百零〇]{1,4}、|\([一二三四五六七八九十百零〇]{1,4}\)|\d{1,3}(?:[.、](?!\d)|\)(?!\d))|\(\d{1,3}\)|[\u2460-\u249b]|第[一二三四五六七八九十百零〇\d]{1,6}[章条节])/uy;
-const MARKER_FIRST = codes("一二三四五六七八九十百零〇(第0123456789");
-const isMarkerFirst = (c: number): boolean => MARKER_FIRST.has(c) || (c >= 0x2460 && c <= 0x249b);
+const MARKER_FIRST = classes("一二三四五六七八九十百零〇(第0123456789", 8);
+for (let c = 0x2460; c <= 0x249b; c++) CLASS[c]! |= MARKER_FIRST; // ① … ⒛
+const isMarkerFirst = (c: number): boolean => is(c, MARKER_FIRST);
 /** A serial number standing alone (a 序号 cell), and the header of that column. */
 const SERIAL = /^\d{1,3}$/u;
 const SERIAL_HEADER = /^(?:序号|编号|序)$/u;
 /** After these a sentence (or a closed clause) has ended, so a marker may follow inside the line. */
-const SENTENCE_END = codes("。;!?)");
+const SENTENCE_END = classes("。;!?)", 16);
 /** An attachment list: its numbered entries are titles, not items. */
 const ATTACHMENT_LIST_AT = /(?:附件|附表)\d{0,2} ?:/uy;
 
-const OPEN = codes("([【〔");
-const CLOSE = codes(")]】〕");
+const OPEN = classes("([【〔", 32);
+const CLOSE = classes(")]】〕", 64);
 const COLON = ":".charCodeAt(0);
+const TAB = 9;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const LINE_SPACE = codes(" \t\u3000");
-const LEAD_NOISE = codes(" \t\u3000#*>-•·");
+const LINE_SPACE = classes(" \t\u3000", 128);
+const LEAD_NOISE = new Set([..." \t\u3000#*>-•·"].map((c) => c.charCodeAt(0)));
 /** Markdown left-overs a line may start with before its marker. */
 
 /** Positions of a paragraph line where a physical line of the source starts (soft breaks, joined lines). */
@@ -123,8 +133,7 @@ function physicalLines(text: SourceText): PhysLine[] {
   const out: PhysLine[] = [];
   const blocks = text.input.blocks;
   blocks.forEach((block, b) => {
-    const seg = cleanLine(block);
-    const t = fold(seg.text);
+    const { seg, folded: t } = text.cleaned(b);
     const starts = lineStarts(seg, text.source);
     // a page number at the top or bottom of a PDF page is not a serial
     const pageEdge = block.page !== undefined && (blocks[b - 1]?.page !== block.page || blocks[b + 1]?.page !== block.page);
@@ -201,7 +210,7 @@ export function scanCoverage(text: SourceText): CoverageScan {
         }
       } else {
         let e = lead;
-        while (e < to && t[e] !== "\t") e++;
+        while (e < to && t.charCodeAt(e) !== TAB) e++;
         const cell = t.slice(lead, e).trim();
         if (SERIAL.test(cell) && !(l.pageEdge && e === to)) {
           const v = Number(cell);
@@ -218,7 +227,7 @@ export function scanCoverage(text: SourceText): CoverageScan {
     // header cells of role columns
     for (let a = lead; a < to; ) {
       let e = a;
-      while (e < to && t[e] !== "\t") e++;
+      while (e < to && t.charCodeAt(e) !== TAB) e++;
       if (e - a <= 16 && ROLE_HEADER.test(t.slice(a, e).trim())) roleColumns.push(makeHit(seg, "column", a, e));
       a = e + 1;
     }
@@ -226,19 +235,26 @@ export function scanCoverage(text: SourceText): CoverageScan {
     let prev = 0; // last non-space character before i on this line
     for (let i = from; i < to; i++) {
       const c = t.charCodeAt(i);
-      if (i > lead && SENTENCE_END.has(prev) && isMarkerFirst(c)) {
+      const cls = CLASS[c]!;
+      if (cls === 0) {
+        // the common case: a character none of the tests below is about
+        if (depth > 0 && i - bracketOpen > MAX_BRACKET) depth = 0;
+        prev = c;
+        continue;
+      }
+      if (i > lead && is(prev, SENTENCE_END) && isMarkerFirst(c)) {
         const m = markerAt(t, i);
         if (m > 0) markers.push(makeHit(seg, "inline", i, i + m));
       }
-      if (OPEN.has(c)) {
+      if (cls & OPEN) {
         if (depth === 0) {
           bracketOpen = i;
           bracketHasPhrase = false;
         }
         depth++;
-      } else if (CLOSE.has(c) && depth > 0) depth--;
+      } else if (cls & CLOSE && depth > 0) depth--;
       if (depth > 0 && i - bracketOpen > MAX_BRACKET) depth = 0;
-      if (LABEL_FIRST.has(c) && !ADDRESS_BEFORE.has(t.charCodeAt(i - 1))) {
+      if (cls & LABEL_FIRST && !(i > 0 && is(t.charCodeAt(i - 1), ADDRESS_BEFORE))) {
         LABEL_AT.lastIndex = i;
         const m = LABEL_AT.exec(t);
         if (m) {
@@ -249,14 +265,14 @@ export function scanCoverage(text: SourceText): CoverageScan {
           continue;
         }
       }
-      if (depth > 0 && !bracketHasPhrase && VERB_FIRST.has(c)) {
+      if (depth > 0 && !bracketHasPhrase && cls & VERB_FIRST) {
         VERB_AT.lastIndex = i;
         if (VERB_AT.test(t) && UNIT_END_BEFORE.test(t.slice(Math.max(bracketOpen + 1, i - 8), i))) {
           phrases.push(makeHit(seg, "verb", bracketOpen, i + 2));
           bracketHasPhrase = true;
         }
       }
-      if (!LINE_SPACE.has(c)) prev = c;
+      if (!(cls & LINE_SPACE)) prev = c;
     }
   });
   return { phrases: unique(phrases), markers: unique(markers), roleColumns };
@@ -386,11 +402,11 @@ export function lowCoverage(m: CoverageMeasure): { message: string; offset: numb
   if (!lowPhrases && !lowMarkers) return null;
   const firsts = [lowPhrases ? m.firstUnread.phrase : null, lowMarkers ? m.firstUnread.marker : null].filter((x): x is number => x !== null);
   const offset = firsts.length ? Math.min(...firsts) : null;
-  const where = offset === null ? "" : `; the first unread one is at line ${lowPhrases && offset === m.firstUnread.phrase ? phrases.firstUnreadLine : markers.firstUnreadLine}`;
+  const counts = { phrasesRead: phrases.read, phrases: phrases.found, markersRead: markers.read, markers: markers.found };
   return {
-    message:
-      `only part of the notice was read into tasks: ${phrases.read} of ${phrases.found} responsibility phrases and ` +
-      `${markers.read} of ${markers.found} numbered markers${where}; check this notice by hand`,
+    message: offset === null
+      ? say("lowCoverage", counts)
+      : say("lowCoverageAt", { ...counts, line: (lowPhrases && offset === m.firstUnread.phrase ? phrases.firstUnreadLine : markers.firstUnreadLine) ?? "null" }),
     offset,
   };
 }

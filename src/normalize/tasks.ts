@@ -3,6 +3,7 @@
  * into -1, -2 … (the text up to and including each clause; text after the last clause joins the
  * last task). Table rows become tasks A<n>.<序号>. Pure.
  */
+import { say } from "../messages.js";
 import type { AttachmentFinding, TableRowFinding } from "../extract/attachments.js";
 import { type DeadlineMatch, findDeadlines } from "../extract/deadline.js";
 import { type Clause, emptyUnits, findClauses, parseLabelled, parseVerbClause, type Units } from "../extract/responsibility.js";
@@ -71,7 +72,7 @@ export function itemTasks(items: readonly ItemFinding[], ctx: TaskContext): Task
     }
     const content = it.content;
     const clauses = findClauses({ text: content.text, paragraphStarts: it.paragraphStarts, labelLines: it.labelLines }, ctx.planYear, (code, message, at) =>
-      ctx.warn(code, `task ${it.id}: ${message}`, spanOf(content, at, at + 1)[0]),
+      ctx.warn(code, say("inTask", { id: it.id, detail: message }), spanOf(content, at, at + 1)[0]),
     );
     const cuts: [number, number, Clause | null][] = [];
     if (clauses.length <= 1) cuts.push([0, content.text.length, clauses[0] ?? null]);
@@ -129,7 +130,8 @@ function rowTask(id: string, marker: string, path: string[], cells: readonly Seg
     if (k.kind === "role") {
       // a cell may be a clause of its own: labels (牵头单位：…) or verbs (办公室牵头，各科室配合) decide the roles
       const labelled = parseLabelled(value, ctx.planYear);
-      const verb = labelled ? null : parseVerbClause(value);
+      // names after the last verb keep the column's role (责任单位 `A牵头，B、C` → B, C responsible)
+      const verb = labelled ? null : parseVerbClause(value, k.role);
       const read = labelled?.units ?? verb;
       if (read) for (const role of Object.keys(read) as (keyof Units)[]) add(role, read[role]);
       else add(k.role, splitNames(value));

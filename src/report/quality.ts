@@ -6,6 +6,7 @@
 import type { CoverageCount, Result } from "../schema.js";
 import { escapeHtml } from "./escape.js";
 import { warningTextZh } from "./warning-text.js";
+import { warningText } from "../messages.js";
 import { docLabel, type TaskRow } from "./model.js";
 
 export interface QualitySummary {
@@ -54,10 +55,12 @@ function failedList(failed: readonly FailedInput[]): string {
     `<thead><tr><th scope="col">文件</th><th scope="col">代码</th><th scope="col">原因</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
-/** A warning's Chinese meaning, with the parser's detail after it. */
-const warningText = (code: string, message: string): string => {
-  const zh = warningTextZh(code);
-  return zh === null ? escapeHtml(message) : `${escapeHtml(zh)}<br><span class="detail">${escapeHtml(message)}</span>`;
+/** A warning's Chinese meaning, with the parser's detail after it (in Chinese: the page is Chinese). */
+const warningCell = (w: { readonly code: string; readonly message: string }): string => {
+  const zh = warningTextZh(w.code);
+  const detail = warningText(w, "zh");
+  if (zh === null || detail === zh) return escapeHtml(detail);
+  return `${escapeHtml(zh)}<br><span class="detail">${escapeHtml(detail)}</span>`;
 };
 
 /** The W_LOW_COVERAGE warning of a notice, if any. */
@@ -109,7 +112,7 @@ export function renderQuality(results: readonly Result[], q: QualitySummary, fai
     r.warnings.map(
       (w) =>
         `<tr>${multi ? `<td>${escapeHtml(docLabel(r, d))}</td>` : ""}<td><code>${escapeHtml(w.code)}</code></td>` +
-        `<td>${warningText(w.code, w.message)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
+        `<td>${warningCell(w)}</td><td class="num">${w.line ?? "—"}</td></tr>`,
     ),
   );
   const warnings = warningRows.length

@@ -51,6 +51,9 @@ export function fold(s: string): string {
     const c = s.charCodeAt(k);
     codes[k] = FOLD_TABLE[c] || c;
   }
+  // short strings (most lines, every name): one call without a Buffer; long ones through a Buffer
+  // (spreading a long array as arguments would overflow the stack)
+  if (n <= 512) return String.fromCharCode.apply(null, codes as unknown as number[]);
   return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString("utf16le");
 }
 

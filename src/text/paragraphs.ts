@@ -87,7 +87,19 @@ function isClosed(pieces: readonly string[], length: number): boolean {
   return DOC_NUMBER_END_RE.test(tail) || TITLE_END_RE.test(tail); // a 文号 line, a title
 }
 
-export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
+/** A block cleaned (`cleanLine`) and folded: computed once per block and shared by the scanners that read lines. */
+export interface CleanedLine {
+  readonly seg: Seg;
+  readonly folded: string;
+}
+
+export const cleanAndFold = (block: Block): CleanedLine => {
+  const seg = cleanLine(block);
+  return { seg, folded: fold(seg.text) };
+};
+
+/** `cleaned(block, i)` gives block i cleaned and folded (SourceText passes its cache of them). */
+export function toParagraphs(blocks: readonly Block[], cleaned: (block: Block, i: number) => CleanedLine = cleanAndFold): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Seg[] = [];
   let curFolded: string[] = [];
@@ -118,10 +130,10 @@ export function toParagraphs(blocks: readonly Block[]): Paragraph[] {
   const segs: Seg[] = [];
   const foldeds: string[] = [];
   const src: Block[] = [];
-  for (const block of blocks) {
-    const line = cleanLine(block);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const { seg: line, folded } = cleaned(block, b);
     if (line.text.length === 0) continue;
-    const folded = fold(line.text);
     if (block.kind !== "row" && !line.text.includes("\t") && PAGE_FURNITURE_RE.test(folded)) continue;
     segs.push(line);
     foldeds.push(folded);

@@ -14,7 +14,7 @@ import type { Block } from "./blocks.js";
 import { relineBlocks } from "./reline.js";
 
 /** Metadata keys of crawler headers, database exports and page tables, with the field they state (if any). */
-const META_KEYS = new Map<string, string | null>([
+export const META_KEYS: ReadonlyMap<string, string | null> = new Map<string, string | null>([
   ["标题", "标题"], ["文章标题", "标题"], ["名称", "标题"],
   ["文号", "文号"], ["发文字号", "文号"], ["发文文号", "文号"],
   ["发文机关", "发文机关"], ["发文单位", "发文机关"], ["发布部门", "发文机关"], ["制定机关", "发文机关"],

@@ -4,26 +4,40 @@
  */
 import type { DecodedInput } from "./blocks.js";
 import { unflattenTables } from "../extract/flat-table.js";
-import { type Paragraph, toParagraphs } from "./paragraphs.js";
+import { type GluedNote, unglueTables } from "../extract/glued-table.js";
+import { type CleanedLine, type Paragraph, cleanAndFold, toParagraphs } from "./paragraphs.js";
 
 export class SourceText {
   readonly source: string;
   readonly paragraphs: readonly Paragraph[];
   readonly input: DecodedInput;
+  /** What the text stage noticed but left alone (a glued table whose rows could not be cut). */
+  readonly notes: GluedNote[] = [];
   private lineStarts: Int32Array | null = null;
   private readonly pageStarts: { offset: number; page: number }[];
+  /** The input's blocks cleaned and folded, by block index: each line is cleaned and folded once. */
+  private readonly cleanedLines: (CleanedLine | undefined)[];
 
   constructor(input: DecodedInput) {
     this.input = input;
     this.source = input.source;
     // a table copied one cell per line is read as the table it was
-    this.paragraphs = toParagraphs(unflattenTables(input.blocks));
+    this.cleanedLines = new Array<CleanedLine | undefined>(input.blocks.length);
+    // …and one glued into running text by a crawl, when its rows can be cut
+    const blocks = unflattenTables(unglueTables(input.blocks, this.notes));
+    // the cache is by index into input.blocks: shared when no table was rebuilt (the blocks are the same list)
+    this.paragraphs = blocks === input.blocks ? toParagraphs(blocks, (_, i) => this.cleaned(i)) : toParagraphs(blocks);
     this.pageStarts = [];
     for (const b of input.blocks) {
       if (b.page !== undefined && (this.pageStarts.length === 0 || this.pageStarts[this.pageStarts.length - 1]!.page !== b.page)) {
         this.pageStarts.push({ offset: b.offsets[0] ?? b.end, page: b.page });
       }
     }
+  }
+
+  /** Block i of the input, cleaned (`cleanLine`) and folded. */
+  cleaned(i: number): CleanedLine {
+    return (this.cleanedLines[i] ??= cleanAndFold(this.input.blocks[i]!));
   }
 
   /** 1-based line number of a source offset. */

@@ -64,6 +64,18 @@ describe("unflattenTables", () => {
       want: ["序号 | 行业 | 建设区域 | 规模 | 责任单位", "1 | 地铁 | 车站、停车场 | 35-36 | 某某地铁集团", "2 | 港口 | 仓库、码头 | 9-15 | 某港集团、区水务局"],
     },
     {
+      name: "a line ending in 、 continues its cell; a lone unit cell is the lead's",
+      lines: [
+        "序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+        "1", "建立工作台账，逐项销号", "区甲局", "区乙局", "6月底前",
+        "2", "开展专项检查，督促整改", "区甲局、区乙局、", "区丙局、区丁局", "9月底前",
+      ],
+      want: [
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限", "1 | 建立工作台账，逐项销号 | 区甲局 | 区乙局 | 6月底前",
+        "2 | 开展专项检查，督促整改 | 区甲局、区乙局、区丙局、区丁局 |  | 9月底前",
+      ],
+    },
+    {
       name: "a header repeated mid-table",
       lines: [...HEADER, "1", "建立台账", "区甲局", "6月底前", ...HEADER, "2", "开展检查", "区乙局", "9月底前"],
       want: ["序号 | 工作任务 | 牵头单位 | 完成时限", "1 | 建立台账 | 区甲局 | 6月底前", "序号 | 工作任务 | 牵头单位 | 完成时限", "2 | 开展检查 | 区乙局 | 9月底前"],
@@ -86,6 +98,12 @@ describe("unflattenTables", () => {
     { name: "no row 1 under the header", lines: ["序号", "工作任务", "牵头单位", "甲", "乙", "丙", "丁"] },
     { name: "序号 in a sentence", lines: ["按序号排列", "工作任务", "牵头单位", "1", "甲", "乙"] },
   ])("leaves the lines alone: $name", ({ lines }) => expect(rebuild(lines)).toEqual(lines));
+
+  it("a soft line break inside blank-line-separated cells continues the cell", () => {
+    const source = ["序号", "工作任务", "牵头单位", "配合单位", "1", "建立工作台账，逐项销号", "区甲局", "区乙局", "2", "开展专项检查", "区甲局\n区乙局", "区丙局"].join("\n\n");
+    const rows = unflattenTables(lineBlocks(source)).map((b) => b.text.split("\t").join(" | "));
+    expect(rows).toEqual(["序号 | 工作任务 | 牵头单位 | 配合单位", "1 | 建立工作台账，逐项销号 | 区甲局 | 区乙局", "2 | 开展专项检查 | 区甲局、区乙局 | 区丙局"]);
+  });
 
   it("keeps the source offset of every cell character", () => {
     const source = [...HEADER, "1", "建立台账", "区甲局", "6月底前"].join("\n");

@@ -79,6 +79,17 @@ const cases: { rule: string; text: string; ids: string[]; format?: "markdown" }[
       HEAD + "某项整治工作方案\n总体要求\n全面排查整治隐患。\n重点内容\n1.排查燃气设施。\n2.整治违规使用。\n工作安排\n整治分两个阶段进行。\n（一）排查阶段。6月底前完成排查。\n（二）整治阶段。年底前完成整治。\n工作要求\n（一）加强领导。\n（二）压实责任。",
     ids: ["1", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"],
   },
+  {
+    rule: "a lead-in list before the first higher marker is preamble: its ids do not collide with the sections'",
+    text:
+      HEAD + "今年的目标任务为：\n1.新建小区两个；\n2.改造小区三个。\n为完成上述任务，提出如下要求：\n一、新建任务\n1.甲小区。\n2.乙小区。\n二、改造任务\n（一）丙小区。",
+    ids: ["1.1", "1.2", "2.1"],
+  },
+  {
+    rule: "headings whose text starts with a year are headings: 一、2023年工作目标",
+    text: HEAD + "一、2023年工作目标\n完成任务。\n二、2023年重点任务\n1.做好甲。\n2.做好乙。",
+    ids: ["1", "2.1", "2.2"],
+  },
 ];
 
 describe("section tree ids", () => {

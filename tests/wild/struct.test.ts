@@ -77,3 +77,16 @@ describe("family 8: top-level headings without markers", () => {
     expect(task(r, "2.4")?.text).not.toContain("工作安排");
   });
 });
+
+describe("a lead-in list before 一、 and headings that start with a year", () => {
+  it("148: the preamble's 1./2. targets are not tasks; the sections' ids do not collide with them", async () => {
+    const r = await parse("148_pingtan-2016-baozhangxing-anju-renwu.txt");
+    expect(ids(r)).toEqual(["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3"]);
+    expect(task(r, "2.1")!.responsibleUnits).toEqual(["平潭综合实验区流水小城镇建设有限公司"]);
+  });
+  it("150: 一、2016年… is a heading (its text starts with a year), so the one-line body is read", async () => {
+    const r = await parse("150_pingtan-2016-cujin-jiuye-mubiao.txt");
+    expect(ids(r)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(task(r, "1")!.text).toMatch(/^2016年全区促进就业目标责任制主要指标/u);
+  });
+});

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { compareResults } from "../../compare/compare.js";
 import { comparisonSection } from "../../report/comparison.js";
 import { GongkaiError } from "../../errors.js";
+import { errorText, render } from "../../messages.js";
 import { isIsoDate, renderReport } from "../../report/index.js";
 import { ErrorRecordSchema, ResultSchema, type Result } from "../../schema.js";
 import { EXIT } from "../exit-code.js";
@@ -98,7 +99,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
     let inputFailures = 0; // failed records inside JSON inputs were failures of an earlier run: listed, not counted
     const fail = (file: string, e: SerializedError): void => {
       inputFailures++;
-      failed.push({ file, code: e.code, message: e.message.split("\n")[0] ?? "" });
+      failed.push({ file, code: e.code, message: (e.text ? render(e.text, "zh") : e.message).split("\n")[0] ?? "" }); // the page is Chinese
       reporter.failure(file, e);
     };
     for (const ref of refs) {
@@ -110,7 +111,7 @@ export function reportCommand(io: CliIO, setCode: (c: number) => void): Command 
         const loaded = await loadInput(ref, io, maxSize);
         results.push(...loaded.results);
         for (const skipped of loaded.skipped) {
-          failed.push({ file: `${ref.display}: ${skipped.path}`, code: skipped.code, message: skipped.message });
+          failed.push({ file: `${ref.display}: ${skipped.path}`, code: skipped.code, message: errorText(skipped.message, "zh") });
           reporter.info(`gongkai: ${ref.display}: ${msg("skippedRecord", { what: `${skipped.path} (${skipped.code})` })}`);
         }
       } catch (e) {

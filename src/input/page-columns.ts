@@ -122,7 +122,8 @@ export function columnBands<T extends PositionedItem>(items: readonly T[]): T[][
   // running headers and page numbers sit above and below the columns, whatever their x
   const ys = [...leftItems, ...rightItems].map((it) => it.y);
   const top = Math.min(...ys) - 0.5 * h;
-  const bottom = Math.max(...ys) + 0.5 * h;
+  // a short line (a heading) may end a column one line below the last running line; a page number stands further down
+  const bottom = Math.max(...ys) + 1.8 * h;
   const bands: T[][] = [[], [], [], []];
   for (const it of items) {
     if (it.y < top) bands[0]!.push(it);

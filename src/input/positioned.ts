@@ -8,9 +8,10 @@
  * across page breaks, and returns the text with one block per line or table row.
  */
 import { Line, LineStore, Point } from "./pdf-geometry.js";
-import { PAGE_FURNITURE_RE } from "../extract/patterns.js";
+import { DOC_NUMBER_END_RE, PAGE_FURNITURE_RE, TITLE_END_RE } from "../extract/patterns.js";
 import { type Block, sliceBlock } from "../text/blocks.js";
 import { fold } from "../text/chars.js";
+import { startsParagraph } from "../text/paragraphs.js";
 import { columnBands } from "./page-columns.js";
 
 /** A text run (one glyph or more) at its place on the page. */
@@ -28,7 +29,10 @@ interface TextLine {
   y: number;
 }
 
-export type PageElement = { kind: "line"; y: number; text: string } | { kind: "table"; y: number; rows: string[][] };
+/** A line keeps its extent and glyph height, and the band it was read in (for joining wrapped lines). */
+export type PageElement =
+  | { kind: "line"; y: number; text: string; x0?: number; x1?: number; h?: number; band?: number }
+  | { kind: "table"; y: number; rows: string[][] };
 
 /** A straight rule drawn on the page, from (x0, y0) to (x1, y1), top-down page coordinates. */
 export interface Segment {
@@ -80,7 +84,7 @@ export function layoutPage(items: readonly Item[], segments: readonly Segment[],
       const ln = flowLines[i]!;
       const el: PageElement = table
         ? { kind: "table", y: Math.min(...ln.map((it) => it.y)), rows: table.rows }
-        : { kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln) };
+        : { kind: "line", y: Math.min(...ln.map((it) => it.y)), text: lineText(ln), ...lineExtent(ln), band: b };
       if (table) i = table.end - 1;
       elements.push(el);
       bandOf.set(el, b);
@@ -290,6 +294,20 @@ function borderlessTable(lines: readonly Item[][], at: number): { rows: string[]
   return rows.length >= 2 ? { rows, end } : null;
 }
 
+/** Where a line's text starts and ends, and its tallest glyph. */
+function lineExtent(items: readonly Item[]): { x0: number; x1: number; h: number } {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let h = 0;
+  for (const it of items) {
+    if (it.str.trim() === "") continue;
+    x0 = Math.min(x0, it.x);
+    x1 = Math.max(x1, it.x + it.w);
+    h = Math.max(h, it.h);
+  }
+  return { x0, x1, h };
+}
+
 /** One line's text: items left to right; a visible gap becomes one space (the core drops it next to CJK). */
 function lineText(items: readonly Item[]): string {
   const sorted = [...items].sort((a, b) => a.x - b.x);
@@ -343,7 +361,8 @@ function dropFurniture(pages: PageContent[]): void {
     for (const k of set) counts.set(k, (counts.get(k) ?? 0) + 1);
     return { top, bottom };
   });
-  const minRepeat = Math.max(3, Math.ceil(pages.length * 0.5));
+  // on a two-page notice, a line at the same edge of both pages is furniture too
+  const minRepeat = pages.length === 2 ? 2 : Math.max(3, Math.ceil(pages.length * 0.5));
   pages.forEach((p, i) => {
     const { top, bottom } = edges[i]!;
     const drop = new Set<PageElement>();
@@ -387,6 +406,74 @@ function joinTablesAcrossPages(pages: PageContent[]): void {
   }
 }
 
+type LineElement = Extract<PageElement, { kind: "line" }>;
+
+/** Punctuation that ends a sentence or a clause: a line ending with it is left for the text stage to judge. */
+const CLAUSE_END = new Set([..."。！？；：!?;:"]);
+/** Fewest lines of a band that must reach its right edge for that edge to count as the margin. */
+const MIN_FULL_LINES = 3;
+/** Narrowest band, in glyphs, that holds running text (a page of short cells has no margin to reach). */
+const MIN_TEXT_GLYPHS = 12;
+
+/**
+ * 回行 (a paragraph wrapped by the layout): a line that runs to the right edge of its band, on which
+ * the next line goes on at the band's left edge, one ordinary line pitch lower and in the same
+ * type size, is one paragraph with it — the wrap is the layout's, not the writer's. Such lines
+ * become one line, as a text file holds a paragraph, so that a break that splits a word or a unit
+ * name (市市 / 场监管局) does not read as a break between two items. A line that ends a sentence,
+ * a title or 文号 line, a next line that starts a paragraph of its own (a marker, a date, a label),
+ * a shorter line, an indented one or a wider gap are left as they are: the text stage judges those.
+ */
+function joinWrappedLines(page: PageContent): void {
+  const byBand = new Map<number, LineElement[]>();
+  for (const e of page.elements) {
+    if (e.kind !== "line" || e.x0 === undefined || e.x1 === undefined || !e.h) continue;
+    const list = byBand.get(e.band ?? 0);
+    if (list) list.push(e);
+    else byBand.set(e.band ?? 0, [e]);
+  }
+  const joined = new Set<PageElement>();
+  for (const lines of byBand.values()) {
+    const left = Math.min(...lines.map((l) => l.x0!));
+    const right = Math.max(...lines.map((l) => l.x1!));
+    const full = (l: LineElement): boolean => l.x1! >= right - 1.5 * l.h! && l.x1! - left >= MIN_TEXT_GLYPHS * l.h!;
+    if (lines.filter(full).length < MIN_FULL_LINES) continue;
+    const steps = lines.slice(1).map((l, k) => l.y - lines[k]!.y).filter((d) => d > 0);
+    // the ordinary line pitch: a low quantile, as paragraph gaps and tables widen the others
+    const pitch = quantile(steps, 0.25);
+    let head: LineElement | undefined; // the line that the previous ones were joined into
+    for (let k = 1; k < lines.length; k++) {
+      const prev = lines[k - 1]!;
+      const next = lines[k]!;
+      const step = next.y - prev.y;
+      const tail = fold(squash(prev.text.slice(-60)));
+      const wrapped =
+        full(prev) &&
+        !CLAUSE_END.has(tail[tail.length - 1] ?? "") &&
+        !TITLE_END_RE.test(tail) && // a title, a 文号 that fill their line
+        !DOC_NUMBER_END_RE.test(tail) &&
+        next.x0! <= left + 0.5 * next.h! &&
+        step > 0 &&
+        step <= 1.2 * pitch + 1 &&
+        Math.abs(next.h! - prev.h!) <= 0.2 * prev.h! &&
+        !startsParagraph(fold(squash(next.text)));
+      if (!wrapped) {
+        head = undefined;
+        continue;
+      }
+      head ??= prev;
+      head.text = joinCell(head.text, next.text.trim());
+      joined.add(next);
+    }
+  }
+  if (joined.size) page.elements = page.elements.filter((e) => !joined.has(e));
+}
+
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length * q)]! : 0;
+};
+
 function joinCell(a: string, b: string): string {
   if (a && b && isWordChar(a.charCodeAt(a.length - 1)) && isWordChar(b.charCodeAt(0))) return `${a} ${b}`;
   return a + b;
@@ -399,6 +486,7 @@ function joinCell(a: string, b: string): string {
 export function layoutPages(pages: PageContent[]): { source: string; blocks: Block[] } {
   dropFurniture(pages);
   joinTablesAcrossPages(pages);
+  pages.forEach(joinWrappedLines);
 
   let source = "";
   const blocks: Block[] = [];

@@ -14,6 +14,7 @@ process.env["GONGKAI_READ_TIMEOUT_MS"] ??= "150000";
 
 const CASES: readonly { file: string; gold: string; family: string }[] = [
   { file: "gazette_11_pingtan-2023-xinwuranwu.pdf", gold: "11_pingtan-2023-xinwuranwu", family: "a 公报 page in two text columns" },
+  { file: "gazette_06_pingtan-2016-yanglao-buduanban.pdf", gold: "06_pingtan-2016-yanglao-buduanban", family: "a unit list wrapped at a column's edge (回行)" },
   { file: "tabs_13_guobanfa-2018-chuangxin-tuiguang.docx", gold: "13_guobanfa-2018-chuangxin-tuiguang", family: "a table typed with Word tab stops" },
 ];
 

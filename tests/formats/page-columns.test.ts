@@ -20,6 +20,15 @@ describe(columnBands.name, () => {
     expect(bands.map(strs)).toEqual(["刊", "左".repeat(30), "右".repeat(30), "·"]);
   });
 
+  it("keeps a short heading that ends the left column in it, one line below the columns' last running line", () => {
+    const left = column(50, 23, 30, "左");
+    const right = column(300, 23, 30, "右");
+    const heading = line(60, 100 + 30 * 16, 5, "标"); // too short to count as running text
+    const pageNo = { str: "· 3 ·", x: 290, y: 100 + 30 * 16 + 50, w: 20, h: H };
+    const bands = columnBands([...left, ...right, heading, pageNo]);
+    expect(bands.map(strs)).toEqual(["", "左".repeat(30) + "标", "右".repeat(30), "·"]);
+  });
+
   it("splits a last page whose right column holds only a few lines", () => {
     const bands = columnBands([...column(50, 23, 20, "左"), ...column(300, 23, 2, "右")]);
     expect(bands.map((b) => b.length)).toEqual([0, 20, 2, 0]);

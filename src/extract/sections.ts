@@ -151,7 +151,8 @@ export const sections = defineExtractor<ItemFinding>({
           }
         }
       }
-      if (m.ordinal === 1 && items.length > docStart && items.slice(docStart).every((b) => b.level > level && b.family !== "unmarked")) {
+      // (the first item's level is checked first: the scan runs only when a higher family appears)
+      if (m.ordinal === 1 && items.length > docStart && items[docStart]!.level > level && items.slice(docStart).every((b) => b.level > level && b.family !== "unmarked")) {
         // A lead-in list (…目标任务为：1.…；2.…。 then 一、…): the notice's structure starts at its first
         // higher marker; the list before it belongs to the preamble, as unnumbered lead-in text does.
         items.length = docStart;

@@ -184,13 +184,12 @@ describe("unflattenTables: a header without 序号", () => {
   ])("leaves the lines alone: $name", ({ lines }) => expect(rebuild(lines)).toEqual(lines));
 });
 
+/** The head of an invented notice: title, 主送, text, signature, date. */
+const NOTICE_HEAD = ["某区人民政府办公室关于印发某方案的通知", "各街镇：", "现将方案印发给你们，请认真执行。", "某区人民政府办公室", "2024年3月1日"];
+
 describe("a notice with a flattened task table without 序号", () => {
   const notice = [
-    "某区人民政府办公室关于印发某方案的通知",
-    "各街镇：",
-    "现将方案印发给你们，请认真执行。",
-    "某区人民政府办公室",
-    "2024年3月1日",
+    ...NOTICE_HEAD,
     "附件：",
     "重点任务清单",
     "类别", "项目", "主要任务", "牵头单位", "配合单位",
@@ -228,11 +227,7 @@ describe("cellType", () => {
 
 describe("a notice with a flattened task table", () => {
   const notice = [
-    "某区人民政府办公室关于印发某方案的通知",
-    "各街镇：",
-    "现将方案印发给你们，请认真执行。",
-    "某区人民政府办公室",
-    "2024年3月1日",
+    ...NOTICE_HEAD,
     "附件",
     "重点任务清单",
     "序号", "工作任务", "牵头单位", "配合单位", "完成时限",

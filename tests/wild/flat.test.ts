@@ -1,22 +1,9 @@
 /**
- * Pool notices whose task tables reached the text one cell per line (helper flat), kept unchanged in
+ * Pool notices whose task tables reached the text one cell per line, kept unchanged in
  * fixtures/wild/. Each test asserts the structure that was missing before the fix.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseBuffer, type Result } from "../../src/index.js";
-
-const dir = join(import.meta.dirname, "../../fixtures/wild");
-const parse = (name: string): Promise<Result> => {
-  const path = join(dir, name);
-  return parseBuffer(readFileSync(path), { path });
-};
-const task = (r: Result, id: string) => {
-  const t = r.tasks.find((x) => x.id === id);
-  if (!t) throw new Error(`no task ${id}`);
-  return t;
-};
+import { parseWild as parse, taskOf as task } from "../helpers/wild.js";
 
 describe("094: a table without 序号 under a bare 附件： (类别/项目/主要任务/牵头单位/配合单位, merged cells; was no table task)", async () => {
   const r = await parse("094_yangpu-2022-jiceng-xiaofang-zhili.md");

@@ -2,21 +2,8 @@
  * Pool notices that the Markdown / table families broke (issue 16, families 1 and 4), kept unchanged
  * in fixtures/wild/. Each test asserts the structure that was missing before the fix.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseBuffer, type Result } from "../../src/index.js";
-
-const dir = join(import.meta.dirname, "../../fixtures/wild");
-const parse = (name: string): Promise<Result> => {
-  const path = join(dir, name);
-  return parseBuffer(readFileSync(path), { path });
-};
-const task = (r: Result, id: string) => {
-  const t = r.tasks.find((x) => x.id === id);
-  if (!t) throw new Error(`no task ${id}`);
-  return t;
-};
+import { parseWild as parse, taskOf as task } from "../helpers/wild.js";
 
 describe("117: Markdown whose lines are not separated by blank lines (was 0 tasks)", async () => {
   const r = await parse("117_shanghai-2023-ranqi-anquan-zhengzhi.md");

@@ -216,19 +216,14 @@ export function findClauses(item: ClauseInput, planYear: number | null, report?:
     k = j;
   }
   // 3. A label run that follows the task's text on the same line (`1.建设甲小区，责任单位：区住建局。`).
-  // bracket depth at each paragraph's start: a bracket may open on an earlier line (a PDF wraps inside it)
-  let depthAt = 0;
-  let scanned = 0;
+  // a paragraph may start inside a top-level bracket opened on an earlier line (a PDF wraps inside it)
+  let top = 0;
   for (let k = 0; k < item.labelLines.length; k++) {
     const ps = item.paragraphStarts[k]!;
-    for (; scanned < ps; scanned++) {
-      const ch = text[scanned]!;
-      if (isOpenBracket(ch)) depthAt++;
-      else if (isCloseBracket(ch)) depthAt = Math.max(0, depthAt - 1);
-    }
+    while (top < tops.length && tops[top]![1] <= ps) top++;
     if (item.labelLines[k]) continue;
     const pe = item.paragraphStarts[k + 1] ?? text.length;
-    const run = inlineLabelRun(text.slice(ps, pe), depthAt);
+    const run = inlineLabelRun(text.slice(ps, pe), top < tops.length && tops[top]![0] < ps ? 1 : 0);
     if (!run) continue;
     const [s, e] = [ps + run[0], ps + run[1]];
     const parsed = parseLabelled(text.slice(s, e), planYear);

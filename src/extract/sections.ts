@@ -119,6 +119,15 @@ export const sections = defineExtractor<ItemFinding>({
       lastInFamily = new Map();
     };
 
+    /** Forget the current document's items: what was read so far was not its structure. */
+    const dropDocumentItems = (): void => {
+      items.length = docStart;
+      bareUpTo = docStart;
+      stack = [];
+      lastOrdinal = new Map();
+      lastInFamily = new Map();
+    };
+
     // a table of bare 序号 rows is a list of items only under a heading (一、重点任务) or after rows
     // read so; after an item with text of its own it stays that item's text
     const underHeading = (): boolean => {
@@ -140,11 +149,7 @@ export const sections = defineExtractor<ItemFinding>({
           while (bareUpTo < items.length - 1 && isBare(items[bareUpTo]!)) bareUpTo++;
           if (bareUpTo >= items.length - 1 && isBare(items[items.length - 1]!)) {
             // A table of contents (目录): the headings listed before the body are not items.
-            items.length = docStart;
-            bareUpTo = docStart;
-            stack = [];
-            lastOrdinal = new Map();
-            lastInFamily = new Map();
+            dropDocumentItems();
           } else if (m.ordinal === 1 && m.family === root.family) {
             const title = between.find((k) => isDocumentTitle(ps[k]!));
             if (title !== undefined) nextDocument(title);
@@ -155,11 +160,7 @@ export const sections = defineExtractor<ItemFinding>({
       if (m.ordinal === 1 && items.length > docStart && items[docStart]!.level > level && items.slice(docStart).every((b) => b.level > level && b.family !== "unmarked")) {
         // A lead-in list (…目标任务为：1.…；2.…。 then 一、…): the notice's structure starts at its first
         // higher marker; the list before it belongs to the preamble, as unnumbered lead-in text does.
-        items.length = docStart;
-        bareUpTo = docStart;
-        stack = [];
-        lastOrdinal = new Map();
-        lastInFamily = new Map();
+        dropDocumentItems();
       }
       while (stack.length && items[stack[stack.length - 1]!]!.level >= level) stack.pop();
       const parent = stack.length ? stack[stack.length - 1]! : -1;

@@ -11,7 +11,7 @@
  * the same rule as the text form's `key: value` lines. One label line alone may be a sentence of the
  * notice: a block needs two label pairs, or one that states a 文号 and nothing else.
  */
-import { META_KEYS } from "../text/site-meta.js";
+import { META_KEYS, squashKey } from "../text/site-meta.js";
 import type { Paragraph } from "../text/paragraphs.js";
 import type { SourceText } from "../text/source-text.js";
 import { parseDocNumber } from "./doc-number.js";
@@ -42,7 +42,6 @@ const META_SCAN = 40;
 const MAX_LABEL = 10;
 
 const PAD = new Set([" ", "\t", "\u3000", "\u00a0"]);
-const squashKey = (s: string): string => s.replace(/[\s\u3000\u00a0]+/gu, "");
 const trimPad = (s: string): { text: string; at: number } => {
   let a = 0;
   let b = s.length;

@@ -52,7 +52,8 @@ export interface SiteMeta {
 }
 
 const clean = (s: string): string => s.replace(/[\s\u3000\u00a0]+/gu, " ").trim();
-const squashKey = (s: string): string => s.replace(/[\s\u3000]+/gu, "");
+/** A key with its inner spacing removed (`文　号` → `文号`); `\s` covers U+3000 and U+00A0. */
+export const squashKey = (s: string): string => s.replace(/\s+/gu, "");
 
 function metaKey(line: string): { key: string; field: string | null; value: string } | null {
   // the key ends at the first colon (or the closing 】 of `【key】value`) within a few characters

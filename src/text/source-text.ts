@@ -21,10 +21,9 @@ export class SourceText {
   constructor(input: DecodedInput) {
     this.input = input;
     this.source = input.source;
-    // a table copied one cell per line is read as the table it was
     this.cleanedLines = new Array<CleanedLine | undefined>(input.blocks.length);
-    // …and one glued into running text by a crawl, when its rows can be cut
-    // (cells one per line first: that shape is the stricter one, and its lines must not be read as glued text)
+    // a table copied one cell per line is read as the table it was, and so is one glued into running text by a
+    // crawl when its rows can be cut (cells one per line first: the stricter shape, not to be read as glued text)
     const blocks = unglueTables(unflattenTables(input.blocks), this.notes);
     // the cache is by index into input.blocks: shared when no table was rebuilt (the blocks are the same list)
     this.paragraphs = blocks === input.blocks ? toParagraphs(blocks, (_, i) => this.cleaned(i)) : toParagraphs(blocks);
